@@ -28,10 +28,10 @@ export const scenarioSchema = z
     segment: segmentSchema.optional(),
     steps: z.array(stepSchema).min(1),
   })
-  .refine(
-    (s) => s.steps.every((step, i) => i === 0 || step.offsetDays > s.steps[i - 1]!.offsetDays),
-    { message: 'steps must be in order of their day offsets', path: ['steps'] },
-  )
+  .refine((s) => s.steps.every((step, i) => i === 0 || step.offsetDays > s.steps[i - 1]!.offsetDays), {
+    message: 'steps must be in order of their day offsets',
+    path: ['steps'],
+  })
   .refine((s) => new Set(s.steps.map((step) => step.id)).size === s.steps.length, {
     message: 'two steps share one id',
     path: ['steps'],
