@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Every import is explicit: a reader sees where a name comes from.
   imports: false,
+  // One manifest version everywhere, so the background uses the same `action` API in Firefox.
+  manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
   }),
