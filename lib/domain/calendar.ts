@@ -109,3 +109,11 @@ export function maxDate(...dates: (IsoDate | undefined)[]): IsoDate | undefined 
   for (const date of dates) if (date !== undefined && (best === undefined || date > best)) best = date;
   return best;
 }
+
+/** The calendar day of an instant in the local time zone of the machine: "today" for the user. */
+export function localIsoDate(instant: Date): IsoDate {
+  const y = instant.getFullYear();
+  const m = String(instant.getMonth() + 1).padStart(2, '0');
+  const d = String(instant.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

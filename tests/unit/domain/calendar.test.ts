@@ -7,6 +7,7 @@ import {
   endOfMonth,
   frenchHolidays,
   isBusinessDay,
+  localIsoDate,
   nextBusinessDay,
   weekday,
 } from '../../../lib/domain/calendar';
@@ -85,5 +86,12 @@ describe('French public holidays', () => {
   ])('a reminder falling on %s moves to %s', (date, expected) => {
     expect(nextBusinessDay(date)).toBe(expected);
     expect(isBusinessDay(expected)).toBe(true);
+  });
+});
+
+describe('today', () => {
+  it('is the local calendar day of an instant', () => {
+    expect(localIsoDate(new Date(2026, 10, 25, 23, 59))).toBe('2026-11-25');
+    expect(localIsoDate(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01');
   });
 });
