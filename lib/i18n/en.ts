@@ -46,6 +46,10 @@ export const en: Record<MessageKey, string> = {
     'The rates for {period} are not in your table yet: the latest known rate is used. Update the table in the settings.',
   'penalty.contractual_rate_below_floor':
     'The contractual rate is below the legal floor (3 times the legal interest rate): the floor applies.',
+  'penalty.rates_missing':
+    'No rates are set: interest cannot be computed. Fill in the rate table in the settings.',
+  'penalty.contractual_rate_ignored':
+    'The contractual rate does not apply to this client: the legal rate is used.',
   'penalty.no_formal_notice': 'For a consumer, interest runs only from the formal notice.',
 
   'sidebar.title': 'Relance',

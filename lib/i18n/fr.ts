@@ -48,6 +48,10 @@ export const fr = {
     'Le taux du semestre {period} n’est pas encore dans votre table : le dernier taux connu est utilisé. Mettez la table à jour dans les réglages.',
   'penalty.contractual_rate_below_floor':
     'Le taux contractuel est inférieur au plancher légal (3 fois le taux d’intérêt légal) : le plancher s’applique.',
+  'penalty.rates_missing':
+    'Aucun taux n’est renseigné : les intérêts ne peuvent pas être calculés. Complétez la table des taux dans les réglages.',
+  'penalty.contractual_rate_ignored':
+    'Le taux contractuel ne s’applique pas à ce client : le taux légal est utilisé.',
   'penalty.no_formal_notice':
     'Pour un particulier, les intérêts ne courent qu’à partir de la mise en demeure.',
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { penaltyWarnings } from '../../../lib/domain/penalties';
 import { catalogs, pickLocale, translate } from '../../../lib/i18n';
 
 describe('message catalogs', () => {
@@ -27,5 +28,11 @@ describe('message catalogs', () => {
     [[], 'fr'],
   ])('picks %o → %s', (preferred, expected) => {
     expect(pickLocale(preferred)).toBe(expected);
+  });
+});
+
+describe('domain codes', () => {
+  it('have a message for every penalty warning', () => {
+    for (const code of penaltyWarnings) expect(catalogs.fr).toHaveProperty(`penalty.${code}`);
   });
 });

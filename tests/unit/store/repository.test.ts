@@ -76,13 +76,13 @@ describe('the ledger repository', () => {
     await repo.saveInvoice(invoice);
     const event = {
       id: 'e1',
-      type: 'reminder',
+      type: 'reminder' as const,
       clientId: 'c1',
       invoiceIds: ['i1'],
       date: '2026-11-02',
       stepId: 'b-friendly',
-      channel: 'email',
-    } as const;
+      channel: 'email' as const,
+    };
     await repo.appendEvent(event);
     await expect(repo.appendEvent({ ...event, stepId: 'b-firm' })).rejects.toBeInstanceOf(EventExistsError);
     const history = await repo.eventsOfInvoice('i1');
