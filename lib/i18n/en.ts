@@ -1,6 +1,13 @@
 import type { MessageKey } from './fr';
+import { sidebarEn } from './areas/sidebar';
+import { optionsEn } from './areas/options';
+import { popupEn } from './areas/popup';
+import { importEn } from './areas/import';
+import { syncEn } from './areas/sync';
+import { outlookEn } from './areas/outlook';
+import { documentsEn } from './areas/documents';
 
-export const en: Record<MessageKey, string> = {
+const core = {
   'app.name': 'Relance',
   'app.tagline': 'Your unpaid invoices, chased at the right time, without losing your clients.',
 
@@ -52,18 +59,16 @@ export const en: Record<MessageKey, string> = {
     'The contractual rate does not apply to this client: the legal rate is used.',
   'penalty.no_formal_notice': 'For a consumer, interest runs only from the formal notice.',
 
-  'sidebar.title': 'Relance',
-  'sidebar.loading': 'Loading…',
-  'sidebar.noThread': 'Open a conversation to see the client and its invoices.',
-  'sidebar.unknownClient': 'No client recognised in this conversation.',
-  'sidebar.chooseClient': 'Several clients match: which one is it?',
-  'sidebar.totalDue': 'Total due',
-  'sidebar.daysLate': '{days} days late',
-  'sidebar.nextAction': 'Next action',
-  'sidebar.draft': 'Draft the reminder',
-  'sidebar.markPaid': 'Mark as paid',
-  'sidebar.collapse': 'Collapse',
-  'sidebar.expand': 'Expand',
-
   'badge.dueToday': '{count} reminder(s) due today',
+};
+
+export const en: Record<MessageKey, string> = {
+  ...core,
+  ...sidebarEn,
+  ...optionsEn,
+  ...popupEn,
+  ...importEn,
+  ...syncEn,
+  ...outlookEn,
+  ...documentsEn,
 };

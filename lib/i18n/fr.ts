@@ -1,8 +1,16 @@
+import { sidebarFr } from './areas/sidebar';
+import { optionsFr } from './areas/options';
+import { popupFr } from './areas/popup';
+import { importFr } from './areas/import';
+import { syncFr } from './areas/sync';
+import { outlookFr } from './areas/outlook';
+import { documentsFr } from './areas/documents';
+
 /**
  * The French catalogue is the reference: every other language must provide exactly its keys
  * (see en.ts), so a missing translation fails the type check. `{name}` marks a parameter.
  */
-export const fr = {
+const core = {
   'app.name': 'Relance',
   'app.tagline': 'Vos factures impayées, relancées au bon moment, sans perdre vos clients.',
 
@@ -55,20 +63,18 @@ export const fr = {
   'penalty.no_formal_notice':
     'Pour un particulier, les intérêts ne courent qu’à partir de la mise en demeure.',
 
-  'sidebar.title': 'Relance',
-  'sidebar.loading': 'Chargement…',
-  'sidebar.noThread': 'Ouvrez un fil de discussion pour voir le client et ses factures.',
-  'sidebar.unknownClient': 'Aucun client reconnu dans ce fil.',
-  'sidebar.chooseClient': 'Plusieurs clients correspondent : lequel est-ce ?',
-  'sidebar.totalDue': 'Total dû',
-  'sidebar.daysLate': '{days} j de retard',
-  'sidebar.nextAction': 'Prochaine action',
-  'sidebar.draft': 'Rédiger la relance',
-  'sidebar.markPaid': 'Marquer comme payée',
-  'sidebar.collapse': 'Replier',
-  'sidebar.expand': 'Déplier',
-
   'badge.dueToday': '{count} relance(s) à faire aujourd’hui',
 } as const;
+
+export const fr = {
+  ...core,
+  ...sidebarFr,
+  ...optionsFr,
+  ...popupFr,
+  ...importFr,
+  ...syncFr,
+  ...outlookFr,
+  ...documentsFr,
+};
 
 export type MessageKey = keyof typeof fr;
