@@ -1,0 +1,141 @@
+/**
+ * How many OPEN invoices fit in the real storage.sync, measured by writing into the background
+ * worker's storage.sync in headless Chromium (Chrome enforces the quota; a refused write is the
+ * answer), with Relance's codec and with naive JSON. Each open invoice travels with its client
+ * and the events its status depends on (payments, last action, step reached, open promise,
+ * dispute, plan or pause), in the planner's order (most urgent first), from a realistic ledger
+ * (tests/support/generate-ledger.ts). Naive JSON is the fairest plain approach: the same records
+ * as JSON objects packed greedily into items under 8 KB (one item per invoice would stop at
+ * MAX_ITEMS = 512 items before the bytes run out, so it is also printed for reference).
+ * Budget (DESIGN.md): >= 4,000 open invoices, and 10x naive JSON.
+ */
+import { generateLedger } from '../tests/support/generate-ledger';
+import { buildItems, eventEntry, recordEntry, type SortedEntry } from '../lib/store/sync/chunking';
+import { createClock } from '../lib/store/sync/hlc';
+import { fromLedger, readRecord } from '../lib/store/sync/ledger-bridge';
+import { itemBytes } from '../lib/store/sync/limits';
+import { rankRecords } from '../lib/store/sync/priorities';
+import { ensureBenchBuild, verdict } from './_support';
+
+process.env.RELANCE_OUT_DIR ??= '.output-bench';
+ensureBenchBuild();
+const { launchWithExtension } = await import('../scripts/chromium');
+
+const TODAY = '2026-06-15';
+const ledger = generateLedger({ invoices: 16_000, today: TODAY, seed: 42 });
+const state = fromLedger(
+  ledger,
+  createClock('bench', () => Date.parse(`${TODAY}T09:00:00Z`)),
+);
+const { units, mandatory } = rankRecords(state, TODAY);
+const base = units.slice(0, mandatory);
+const paid = new Map<string, number>();
+for (const e of ledger.events)
+  if (e.type === 'payment') paid.set(e.invoiceIds[0]!, (paid.get(e.invoiceIds[0]!) ?? 0) + e.amountCents);
+const open = new Set(
+  ledger.invoices
+    .filter((i) => !i.isCreditNote && i.amountCents - i.paidCents - (paid.get(i.id) ?? 0) > 0)
+    .map((i) => `invoice:${i.id}`),
+);
+// The planner's units for open invoices, most urgent first: the invoice, its client, its status events.
+const openUnits = units.slice(mandatory).filter((u) => u.records.some((key) => open.has(key)));
+
+function records(n: number) {
+  const keys = new Set<string>();
+  const events = new Set<string>();
+  for (const unit of [...base, ...openUnits.slice(0, n)]) {
+    unit.records.forEach((k) => keys.add(k));
+    unit.events.forEach((e) => events.add(e));
+  }
+  return { keys: [...keys], events: [...events] };
+}
+
+const PREFIX = 'bench:';
+function codecItems(n: number): Record<string, unknown> {
+  const { keys, events } = records(n);
+  const entries: SortedEntry[] = [
+    ...keys.map((k) => recordEntry(k, state.records.get(k)!)),
+    ...events.map((id) => eventEntry(state.events.get(id)!)),
+  ];
+  const { items } = buildItems(entries, undefined);
+  return Object.fromEntries(Object.entries(items).map(([k, v]) => [PREFIX + k, v]));
+}
+
+function packedJsonItems(n: number): Record<string, unknown> {
+  const { keys, events } = records(n);
+  const objects: unknown[] = [
+    ...keys.map((k) => ({ key: k, ...readRecord(k, state.records.get(k)!) })),
+    ...events.map((id) => state.events.get(id)),
+  ];
+  const items: Record<string, unknown> = {};
+  let pack: unknown[] = [];
+  const flush = () => {
+    if (pack.length) items[`${PREFIX}j${Object.keys(items).length}`] = pack;
+    pack = [];
+  };
+  for (const object of objects) {
+    if (itemBytes(`${PREFIX}j0000`, [...pack, object]) > 8_192) flush();
+    pack.push(object);
+  }
+  flush();
+  return items;
+}
+
+function perInvoiceJsonItems(n: number): Record<string, unknown> {
+  const items: Record<string, unknown> = {};
+  for (const unit of [...base, ...openUnits.slice(0, n)]) {
+    for (const key of unit.records) items[PREFIX + key] = readRecord(key, state.records.get(key)!);
+    for (const id of unit.events) items[`${PREFIX}event:${id}`] = state.events.get(id);
+  }
+  return items;
+}
+
+const browser = await launchWithExtension();
+try {
+  const worker = browser.background;
+  /** Writes the items for n invoices; true when Chrome accepted them. */
+  async function fits(make: (n: number) => Record<string, unknown>, n: number): Promise<boolean> {
+    const items = make(n);
+    return worker.evaluate(
+      async ({ items, prefix }) => {
+        const all = await chrome.storage.sync.get(null);
+        const old = Object.keys(all).filter((k) => k.startsWith(prefix));
+        if (old.length) await chrome.storage.sync.remove(old);
+        try {
+          await chrome.storage.sync.set(items);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { items, prefix: PREFIX },
+    );
+  }
+  async function capacity(make: (n: number) => Record<string, unknown>): Promise<number> {
+    let lo = 0;
+    let hi = openUnits.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (await fits(make, mid)) lo = mid;
+      else hi = mid - 1;
+      // Two writes per probe: stay under MAX_WRITE_OPERATIONS_PER_MINUTE (120).
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+    }
+    return lo;
+  }
+  const codec = await capacity(codecItems);
+  const packed = await capacity(packedJsonItems);
+  const perItem = await capacity(perInvoiceJsonItems);
+  const naive = Math.max(packed, perItem);
+  const ratio = naive > 0 ? codec / naive : Infinity;
+  console.log(
+    `storage.sync capacity: ${codec} open invoices with Relance's codec vs ${naive} with naive JSON ` +
+      `(JSON packed in 8 KB items: ${packed}; one JSON item per record: ${perItem}); ` +
+      `budget >= 4000: ${verdict(codec, 4_000, false)}, ${ratio.toFixed(1)}x naive (budget 10x): ${verdict(ratio, 10, false)}`,
+  );
+  console.log(
+    `(ledger: ${ledger.invoices.length} invoices, ${openUnits.length} open, ${ledger.clients.length} clients)`,
+  );
+} finally {
+  await browser.close();
+}
