@@ -9,7 +9,12 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
  * address, so the real content script with its real match patterns runs on them.
  */
 
-export const extensionDir = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+export const defaultExtensionDir = resolve(
+  import.meta.dirname,
+  '..',
+  process.env.RELANCE_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
@@ -36,9 +41,13 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra routes: URL pattern → HTML served at that address. */
   pages?: Record<string, string>;
+  /** The built extension to load; the test build by default. */
+  extensionDir?: string;
+  viewport?: { width: number; height: number };
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? defaultExtensionDir;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(
       `The extension is not built (${extensionDir} has no manifest.json): run \`npm run build\` first.`,
@@ -50,7 +59,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: findChromium(),
     // Extensions need the new headless mode, which Playwright's own flag does not select.
     headless: false,
-    viewport: { width: 1400, height: 900 },
+    viewport: options.viewport ?? { width: 1400, height: 900 },
     args: [
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${extensionDir}`,

@@ -3,19 +3,9 @@
  * Adapters live in lib/mail/<host>/ and are the only code that knows their host.
  */
 
-/**
- * The open thread as the matcher sees it. Declared here because lib/domain/matching did not exist yet
- * when the Gmail adapter was written; the shape is the one agreed for `threadContextSchema` there, and
- * this declaration should give way to `z.infer<typeof threadContextSchema>` once it lands.
- */
-export interface ThreadContext {
-  threadId: string;
-  subject: string;
-  participants: Array<{ email: string; name: string; role: 'from' | 'to' | 'cc' }>;
-  /** Message bodies, whitespace collapsed, capped (see the adapter). */
-  text: string;
-  attachmentNames: string[];
-}
+/** The open thread as the matcher sees it; validated with `threadContextSchema` where it crosses a boundary. */
+export type { ThreadContext } from '../domain/matching';
+import type { ThreadContext } from '../domain/matching';
 
 export interface ReplyDraft {
   /** Built by our template engine from escaped parts; adapters still sanitise it before inserting. */
@@ -25,6 +15,15 @@ export interface ReplyDraft {
   /** Only applied when the host left the reply's subject empty, so the reply stays in its thread. */
   subject?: string;
   replyAll?: boolean;
+  /** Files to attach where the host can (Outlook); Gmail's reply form cannot take them from a script. */
+  attachments?: ReplyAttachment[];
+}
+
+export interface ReplyAttachment {
+  name: string;
+  mimeType: string;
+  /** The file's bytes, base64 encoded (what Office.js takes). */
+  base64: string;
 }
 
 export type ReplyFailure = 'no_reply_button' | 'compose_not_found' | 'timeout' | 'aborted';
@@ -34,8 +33,14 @@ export interface MailHost {
   readonly host: 'gmail' | 'outlook';
   /** The open thread, or null when none is open or its markup is not understood. Never rejects. */
   readThread(): Promise<ThreadContext | null>;
-  /** Calls back with the open thread each time it changes, until `signal` aborts. */
-  watchThread(onThread: (context: ThreadContext | null) => void, signal: AbortSignal): void;
+  /**
+   * Calls back with the open thread each time it changes, until `signal` aborts. A null context
+   * with `unreadable` set means a thread is open but its markup was not understood.
+   */
+  watchThread(
+    onThread: (context: ThreadContext | null, info?: { unreadable: boolean }) => void,
+    signal: AbortSignal,
+  ): void;
   /** Opens a reply to the open thread and puts the draft in it. Never sends, never rejects. */
   openReply(draft: ReplyDraft, signal?: AbortSignal): Promise<ReplyResult>;
 }

@@ -1,0 +1,50 @@
+import type { Action } from '../../lib/domain/engine';
+import { composeDraft, type Draft, type EmailDraft } from '../../lib/domain/drafting';
+import { scenarioFor } from '../../lib/domain/scenarios';
+import type { Locale } from '../../lib/i18n';
+import type { ReplyDraft } from '../../lib/mail/types';
+import type { ClientSummary, LedgerView } from './model';
+
+export type SidebarDraft = Draft;
+
+/** The draft of an action's step, in the client's language unless the UI asks otherwise. */
+export function draftForAction(
+  view: LedgerView,
+  summary: ClientSummary,
+  action: Action,
+  _uiLocale: Locale,
+  threadSubject: string | undefined,
+): Draft {
+  const lines = action.invoiceIds
+    .map((id) => summary.open.find((line) => line.invoice.id === id))
+    .filter((line) => line !== undefined);
+  const { ledger } = view;
+  return composeDraft({
+    client: summary.client,
+    invoices: lines.map((line) => ({ invoice: line.invoice, status: line.status })),
+    step: action.step,
+    channel: action.channel,
+    company: ledger.company,
+    settings: ledger.settings,
+    rates: ledger.rates,
+    events: summary.history,
+    today: view.today,
+    threadSubject,
+    scenario: scenarioFor(summary.client, ledger.scenarios),
+  });
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * What goes into the mail's reply. When the user edited the text in the sidebar, the HTML is
+ * rebuilt from their text (escaped, one paragraph per block), so the edit is what is sent.
+ */
+export function replyFromEmail(draft: EmailDraft, editedText?: string): ReplyDraft {
+  if (editedText === undefined) return { html: draft.html, text: draft.text, subject: draft.subject };
+  const html = editedText
+    .split(/\n{2,}/)
+    .map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  return { html, text: editedText, subject: draft.subject };
+}
