@@ -23,7 +23,18 @@ const hostGlobals = [
 ].map((name) => ({ name, message: 'lib/domain is pure: pass platform objects in as parameters.' }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', 'dist', 'outlook-addin/dist', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.output',
+      '.output-*',
+      '.tmp',
+      '.wxt',
+      'dist',
+      'outlook-addin/dist',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
