@@ -80,6 +80,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     );
   }
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // tsx (demo, benchmarks) keeps function names with a `__name` helper that functions passed to
+  // evaluate() carry along; give every context a stand-in so they run there too.
+  const keepNames = 'globalThis.__name ??= (target) => target;';
+  await context.addInitScript(keepNames);
+  await background.evaluate(keepNames);
   const extensionId = new URL(background.url()).host;
   return {
     context,

@@ -3,7 +3,7 @@
  * served at https://mail.google.com/, with the sample studio's clients and invoices. No account,
  * no network. `npm run demo -- --headless --screenshot FILE` writes a screenshot instead.
  *
- * Options: --headless, --screenshot FILE, --thread <client id> (default demo-martin),
+ * Options: --headless, --screenshot FILE, --thread <client id> or `inbox` (default demo-martin),
  * --no-build (reuse .output-demo), --draft (open the draft before the screenshot).
  */
 import { spawnSync } from 'node:child_process';
@@ -61,7 +61,9 @@ const browser = await launchWithExtension({
 });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 await page.emulateMedia({ colorScheme: values.theme === 'dark' ? 'dark' : 'light' });
-await page.goto(`https://mail.google.com/mail/u/0/#inbox/${demoThreadId(values.thread)}`);
+await page.goto(
+  `https://mail.google.com/mail/u/0/#inbox${values.thread === 'inbox' ? '' : `/${demoThreadId(values.thread)}`}`,
+);
 const sidebar = page.frameLocator('[data-relance="sidebar"] iframe');
 
 if (!values.screenshot) {
@@ -71,7 +73,8 @@ if (!values.screenshot) {
   process.exit(0);
 }
 
-await sidebar.getByTestId('client-name').waitFor({ timeout: 20_000 });
+if (values.thread === 'inbox') await page.locator('[data-relance-badge]').first().waitFor({ timeout: 20_000 });
+else await sidebar.getByTestId('client-name').waitFor({ timeout: 20_000 });
 if (values.draft) {
   await sidebar.getByTestId('due-action').first().getByRole('button').first().click();
   await sidebar.getByTestId('email-draft').or(sidebar.getByTestId('call-sheet')).first().waitFor();

@@ -75,13 +75,20 @@ export function watchGmail(options: WatchGmailOptions): { rescan(): void } {
   const schedule = () => {
     if (timer === undefined && !signal.aborted) timer = win.setTimeout(scan, delayMs);
   };
+  // A URL change is the user opening or leaving a thread: read at once (the next task), and let
+  // the mutations that follow bring the rest.
+  const scheduleNow = () => {
+    if (signal.aborted) return;
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = win.setTimeout(scan, 0);
+  };
 
   guard(() => {
     if (signal.aborted) return;
     const observer = new win.MutationObserver(schedule);
     observer.observe(root.body ?? root.documentElement, { childList: true, subtree: true });
-    win.addEventListener('hashchange', schedule, { signal });
-    win.addEventListener('popstate', schedule, { signal });
+    win.addEventListener('hashchange', scheduleNow, { signal });
+    win.addEventListener('popstate', scheduleNow, { signal });
     signal.addEventListener(
       'abort',
       () => {
