@@ -171,6 +171,12 @@ export function createLedgerRepository(db: LedgerDb, options: LedgerRepositoryOp
       return scenario;
     },
 
+    /** Removes one of the user's scenarios: its clients follow their segment's default again. */
+    async deleteScenario(id: string): Promise<void> {
+      await db.delete('scenarios', id);
+      announce('scenarios');
+    },
+
     async getSettings(): Promise<Settings> {
       return (await getMeta('settings')) ?? settingsSchema.parse({});
     },

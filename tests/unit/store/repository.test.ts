@@ -123,4 +123,14 @@ describe('the ledger repository', () => {
     const stored = await repo.getAttachment('a1');
     expect(new TextDecoder().decode(stored!.bytes)).toBe('%PDF-1.7 test');
   });
+
+  it('deletes one of the user’s scenarios, so the segment’s default applies again', async () => {
+    const steps = [{ id: 's1', offsetDays: 2, channel: 'email', tone: 'friendly', templateId: 'friendly' }];
+    await repo.saveScenario({ id: 'mine', name: 'Mon scénario', segment: 'business', steps });
+    expect((await repo.loadLedger()).scenarios.map((s) => s.id)).toEqual(['mine']);
+    changes.length = 0;
+    await repo.deleteScenario('mine');
+    expect((await repo.loadLedger()).scenarios).toEqual([]);
+    expect(changes.map((c) => c.areas)).toEqual([['scenarios']]);
+  });
 });
