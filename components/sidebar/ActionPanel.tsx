@@ -3,7 +3,7 @@ import type { Action } from '../../lib/domain/engine';
 import type { CallOutcome, LedgerEventInput } from '../../lib/domain/schemas';
 import type { ReplyResult } from '../../lib/mail/types';
 import type { ClientViewProps } from './ClientView';
-import { draftForAction, replyFromEmail, type SidebarDraft } from './drafts';
+import { draftForAction, replyAttachments, replyFromEmail, type SidebarDraft } from './drafts';
 import { newId } from './ids';
 
 type Props = ClientViewProps & { action: Action; expanded: boolean; onToggle(): void };
@@ -113,7 +113,9 @@ function EmailDraft(
 
   async function insert() {
     setBusy(true);
-    setResult(await host.openReply(replyFromEmail(draft, edited ? text : undefined)));
+    const reply = replyFromEmail(draft, edited ? text : undefined);
+    if (host.host === 'outlook') reply.attachments = await replyAttachments(draft, props.repo);
+    setResult(await host.openReply(reply));
     setBusy(false);
   }
 
@@ -150,6 +152,12 @@ function EmailDraft(
       {result?.ok && (
         <div class="rl-confirm" role="status">
           <p>{t('sidebar.inserted')}</p>
+          {manualFiles(host.host, draft, result).length > 0 && (
+            <p class="rl-notice">
+              {t('sidebar.attachByHand', { names: manualFiles(host.host, draft, result).join(', ') })}
+            </p>
+          )}
+          {result.trimmed && <p class="rl-notice">{t('sidebar.bodyTrimmed')}</p>}
           <button
             type="button"
             class="rl-primary"
@@ -354,4 +362,15 @@ function CallSheet(props: Props & { draft: Extract<SidebarDraft, { channel: 'pho
       </form>
     </div>
   );
+}
+
+/** The invoice PDFs the user must attach: Gmail's form takes none from a script, Outlook may refuse some. */
+function manualFiles(
+  host: string,
+  draft: Extract<SidebarDraft, { channel: 'email' }>,
+  result: ReplyResult,
+): string[] {
+  if (!result.ok) return [];
+  if (host === 'gmail') return draft.attachments.map((file) => file.name);
+  return result.omittedAttachments ?? [];
 }

@@ -2,7 +2,8 @@ import type { Action } from '../../lib/domain/engine';
 import { composeDraft, type Draft, type EmailDraft } from '../../lib/domain/drafting';
 import { scenarioFor } from '../../lib/domain/scenarios';
 import type { Locale } from '../../lib/i18n';
-import type { ReplyDraft } from '../../lib/mail/types';
+import type { LedgerAccess } from '../../lib/extension/ledger-port';
+import type { ReplyAttachment, ReplyDraft } from '../../lib/mail/types';
 import type { ClientSummary, LedgerView } from './model';
 
 export type SidebarDraft = Draft;
@@ -47,4 +48,24 @@ export function replyFromEmail(draft: EmailDraft, editedText?: string): ReplyDra
     .map((block) => `<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`)
     .join('');
   return { html, text: editedText, subject: draft.subject };
+}
+
+function base64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let i = 0; i < view.length; i += 0x8000)
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The draft's invoice PDFs from the attachment store, for hosts that attach files (Outlook). */
+export async function replyAttachments(draft: EmailDraft, ledger: LedgerAccess): Promise<ReplyAttachment[]> {
+  if (!ledger.getAttachment) return [];
+  const files: ReplyAttachment[] = [];
+  for (const { pdfRef, name } of draft.attachments) {
+    const stored = await ledger.getAttachment(pdfRef);
+    if (stored)
+      files.push({ name, mimeType: stored.type || 'application/pdf', base64: base64(stored.bytes) });
+  }
+  return files;
 }

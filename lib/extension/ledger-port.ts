@@ -13,6 +13,8 @@ export interface LedgerAccess {
   appendEvent(input: LedgerEventInput): Promise<LedgerEvent>;
   saveClient(input: ClientInput): Promise<Client>;
   getSettings(): Promise<Settings>;
+  /** Stored invoice PDFs; absent where files cannot be attached anyway (Gmail's reply form). */
+  getAttachment?(id: string): Promise<{ name: string; type: string; bytes: ArrayBuffer } | undefined>;
 }
 
 /** The ledger methods the background serves to extension pages. */

@@ -27,7 +27,15 @@ export interface ReplyAttachment {
 }
 
 export type ReplyFailure = 'no_reply_button' | 'compose_not_found' | 'timeout' | 'aborted';
-export type ReplyResult = { ok: true } | { ok: false; reason: ReplyFailure };
+export type ReplyResult =
+  | {
+      ok: true;
+      /** Files the host could not attach (older Outlook): the user attaches them by hand. */
+      omittedAttachments?: string[];
+      /** The body was cut to the host's limit. */
+      trimmed?: boolean;
+    }
+  | { ok: false; reason: ReplyFailure; detail?: string };
 
 export interface MailHost {
   readonly host: 'gmail' | 'outlook';

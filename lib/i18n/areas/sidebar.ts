@@ -54,6 +54,8 @@ export const sidebarFr = {
   'sidebar.inserted':
     'Le brouillon est dans la réponse. Relisez-le et envoyez-le depuis la messagerie, puis confirmez ici.',
   'sidebar.confirmSent': 'J’ai envoyé la relance',
+  'sidebar.attachByHand': 'Pensez à joindre : {names}',
+  'sidebar.bodyTrimmed': 'Le message était trop long pour la messagerie : sa fin a été coupée. Relisez-le.',
   'sidebar.reply.no_reply_button': 'Le bouton « Répondre » est introuvable dans ce fil.',
   'sidebar.reply.compose_not_found': 'La fenêtre de réponse ne s’est pas ouverte.',
   'sidebar.reply.timeout': 'La fenêtre de réponse a mis trop de temps à s’ouvrir. Réessayez.',
@@ -159,6 +161,8 @@ export const sidebarEn: Record<keyof typeof sidebarFr, string> = {
   'sidebar.inserted':
     'The draft is in the reply. Read it over, send it from your mailbox, then confirm here.',
   'sidebar.confirmSent': 'I sent the reminder',
+  'sidebar.attachByHand': 'Remember to attach: {names}',
+  'sidebar.bodyTrimmed': 'The message was too long for the mailbox: its end was cut. Read it over.',
   'sidebar.reply.no_reply_button': 'The Reply button could not be found in this conversation.',
   'sidebar.reply.compose_not_found': 'The reply window did not open.',
   'sidebar.reply.timeout': 'The reply window took too long to open. Try again.',
