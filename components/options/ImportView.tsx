@@ -1,3 +1,4 @@
+import { loadPdfJs } from '../shared/pdfjs';
 import { useMemo, useState } from 'preact/hooks';
 import type { IsoDate, Ledger } from '../../lib/domain/schemas';
 import {
@@ -37,16 +38,6 @@ type Source =
   | { kind: 'csv'; name: string; analysis: CsvAnalysis }
   | { kind: 'einvoice'; files: EInvoiceFile[] }
   | { kind: 'unknown'; name: string };
-
-/** pdf.js is large: loaded only when a PDF comes, with its worker run on this page (no eval, no extra file). */
-async function loadPdfJs(): Promise<PdfJsLike> {
-  const [pdfjs] = await Promise.all([
-    import('pdfjs-dist'),
-    // @ts-expect-error the worker module ships without type declarations
-    import('pdfjs-dist/build/pdf.worker.mjs'),
-  ]);
-  return pdfjs as unknown as PdfJsLike;
-}
 
 /** CSV exports and e-invoices into the ledger: read, mapped, previewed with every problem, written on confirmation. */
 export function ImportView({ fmt, repo, ledger, today }: ImportViewProps) {

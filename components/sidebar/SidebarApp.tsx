@@ -11,6 +11,7 @@ import type { Locale } from '../../lib/i18n';
 import type { MailHost, ThreadContext } from '../../lib/mail/types';
 import type { ChangeChannel } from '../../lib/store/changes';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
+import { AttachmentImport } from './AttachmentImport';
 import { ClientView } from './ClientView';
 import { formatter } from './format';
 import { Picker } from './Picker';
@@ -98,7 +99,15 @@ export function SidebarApp({
     return () => controller.abort();
   }, [host]);
 
-  const view = useMemo(() => (ledger ? viewLedger(ledger, day) : null), [ledger, day]);
+  // A ledger the engine cannot read must say so, not leave the panel loading forever.
+  const [view, viewError] = useMemo(() => {
+    if (!ledger) return [null, null];
+    try {
+      return [viewLedger(ledger, day), null];
+    } catch (error) {
+      return [null, error instanceof Error ? error.message : String(error)];
+    }
+  }, [ledger, day]);
   const index = useMemo(() => (ledger ? buildMatchIndex(ledger) : null), [ledger]);
   const match: MatchResult | null = useMemo(
     () =>
@@ -161,10 +170,11 @@ export function SidebarApp({
   }
 
   let body: preact.ComponentChildren;
-  if (loadError)
+  const failure = loadError ?? viewError;
+  if (failure)
     body = (
       <p class="rl-error" role="alert">
-        {t('sidebar.loadError', { reason: loadError })}
+        {t('sidebar.loadError', { reason: failure })}
       </p>
     );
   else if (!ledger || !view || thread.kind === 'waiting')
@@ -226,7 +236,23 @@ export function SidebarApp({
           </button>
         )}
       </header>
-      <div class="rl-body">{body}</div>
+      <div class="rl-body">
+        {body}
+        {ledger && thread.kind === 'thread' && (
+          <AttachmentImport
+            key={threadKey}
+            fmt={fmt}
+            thread={thread.context}
+            ledger={ledger}
+            host={host}
+            repo={repo}
+            onImported={(id) => {
+              choose(id);
+              void reload();
+            }}
+          />
+        )}
+      </div>
       {footer && <footer class="rl-footer">{footer}</footer>}
     </aside>
   );

@@ -104,6 +104,7 @@ export default defineBackground(() => {
       'ledger.appendEvent': async (input) => ledgerHandlers((await ready).repo)['ledger.appendEvent'](input),
       'ledger.saveClient': async (input) => ledgerHandlers((await ready).repo)['ledger.saveClient'](input),
       'ledger.getSettings': async () => ledgerHandlers((await ready).repo)['ledger.getSettings'](null),
+      'ledger.saveBatch': async (input) => ledgerHandlers((await ready).repo)['ledger.saveBatch'](input),
     },
   );
 

@@ -1,4 +1,12 @@
-import type { Client, ClientInput, Ledger, LedgerEvent, LedgerEventInput, Settings } from '../domain/schemas';
+import type {
+  Client,
+  ClientInput,
+  InvoiceInput,
+  Ledger,
+  LedgerEvent,
+  LedgerEventInput,
+  Settings,
+} from '../domain/schemas';
 import type { ChangeChannel, LedgerChange } from '../store/changes';
 import { createClient, type MessagePort } from '../store/messaging';
 import type { LedgerRepository } from '../store/repository';
@@ -13,6 +21,8 @@ export interface LedgerAccess {
   appendEvent(input: LedgerEventInput): Promise<LedgerEvent>;
   saveClient(input: ClientInput): Promise<Client>;
   getSettings(): Promise<Settings>;
+  /** Clients and invoices written together (an import): all or nothing. */
+  saveBatch(batch: { clients?: ClientInput[]; invoices?: InvoiceInput[] }): Promise<void>;
   /** Stored invoice PDFs; absent where files cannot be attached anyway (Gmail's reply form). */
   getAttachment?(id: string): Promise<{ name: string; type: string; bytes: ArrayBuffer } | undefined>;
 }
@@ -23,6 +33,7 @@ export type LedgerProtocol = {
   'ledger.appendEvent': (input: LedgerEventInput) => Promise<LedgerEvent>;
   'ledger.saveClient': (input: ClientInput) => Promise<Client>;
   'ledger.getSettings': (input: null) => Promise<Settings>;
+  'ledger.saveBatch': (input: { clients?: ClientInput[]; invoices?: InvoiceInput[] }) => Promise<void>;
 };
 
 export function ledgerHandlers(repo: LedgerRepository): LedgerProtocol {
@@ -31,6 +42,7 @@ export function ledgerHandlers(repo: LedgerRepository): LedgerProtocol {
     'ledger.appendEvent': (input) => repo.appendEvent(input),
     'ledger.saveClient': (input) => repo.saveClient(input),
     'ledger.getSettings': () => repo.getSettings(),
+    'ledger.saveBatch': (input) => repo.saveBatch(input),
   };
 }
 
@@ -41,6 +53,7 @@ export function remoteLedger(port: MessagePort): LedgerAccess {
     appendEvent: (input) => client.call('ledger.appendEvent', input),
     saveClient: (input) => client.call('ledger.saveClient', input),
     getSettings: () => client.call('ledger.getSettings', null),
+    saveBatch: (input) => client.call('ledger.saveBatch', input),
   };
 }
 

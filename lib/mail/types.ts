@@ -37,6 +37,10 @@ export type ReplyResult =
     }
   | { ok: false; reason: ReplyFailure; detail?: string };
 
+export type AttachmentResult =
+  | { ok: true; name: string; bytes: ArrayBuffer }
+  | { ok: false; reason: 'not_found' | 'download_failed' | 'too_large' | 'unsupported' };
+
 export interface MailHost {
   readonly host: 'gmail' | 'outlook';
   /** The open thread, or null when none is open or its markup is not understood. Never rejects. */
@@ -51,4 +55,6 @@ export interface MailHost {
   ): void;
   /** Opens a reply to the open thread and puts the draft in it. Never sends, never rejects. */
   openReply(draft: ReplyDraft, signal?: AbortSignal): Promise<ReplyResult>;
+  /** The bytes of an attachment of the open thread, by name, where the host can give them. Never rejects. */
+  fetchAttachment?(name: string): Promise<AttachmentResult>;
 }

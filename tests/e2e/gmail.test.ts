@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../lib/domain/calendar';
+import { parseEInvoice } from '../../lib/import';
 import { agenda } from '../../lib/domain/engine';
 import { demoMailboxHtml, demoThreadId } from '../../lib/demo/mailbox';
 import { demoLedger } from '../../lib/demo/sample-ledger';
@@ -20,6 +23,10 @@ const FIXTURES: Record<string, string> = {
   inbox: readFixture('gmail', 'inbox.html'),
 };
 
+const FACTURX = readFileSync(
+  resolve(import.meta.dirname, '../../../shared/fixtures/einvoices/facturx-pdf/Facture_FR_BASICWL.pdf'),
+);
+
 describe('Gmail sidebar', () => {
   let browser: ExtensionBrowser;
   let fixture = 'classic';
@@ -29,11 +36,14 @@ describe('Gmail sidebar', () => {
   beforeAll(async () => {
     browser = await launchWithExtension();
     await browser.context.route('https://mail.google.com/**', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: fixture === 'demo' ? demoPage : FIXTURES[fixture]!,
-      }),
+      // Gmail serves attachments from its own address too (download_url): here, a real Factur-X file.
+      route.request().url().includes('attid=')
+        ? route.fulfill({ status: 200, contentType: 'application/pdf', body: FACTURX })
+        : route.fulfill({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            body: fixture === 'demo' ? demoPage : FIXTURES[fixture]!,
+          }),
     );
   });
   afterAll(async () => {
@@ -195,6 +205,27 @@ describe('Gmail sidebar', () => {
     await sidebar.getByRole('searchbox').fill('martin');
     await sidebar.getByTestId('search-results').getByRole('button').first().click();
     await expect.poll(() => clientName(sidebar).textContent()).toBe('Boulangerie Martin');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads the invoice attached to the thread and adds it to the ledger', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const parsed = await parseEInvoice(new Uint8Array(FACTURX), { pdfjs: pdfjs as never });
+    if (!parsed.ok) throw new Error('the fixture should parse');
+    const { page, sidebar, errors } = await open('classic', 'none');
+    const panel = sidebar.getByTestId('attachment-import');
+    await panel.getByRole('button', { name: /F-2026-042\.pdf/ }).click();
+    const preview = panel.getByTestId('attachment-preview');
+    await preview.waitFor({ timeout: 20_000 });
+    expect(await preview.textContent()).toContain(parsed.document.number);
+    const due = preview.locator('input[type=date]');
+    if (!(await due.inputValue())) await due.fill(today);
+    await preview.getByRole('button', { name: 'Ajouter au registre' }).click();
+    await expect
+      .poll(() => clientName(sidebar).textContent(), { timeout: 15_000 })
+      .toBe(parsed.document.buyer.name);
+    expect(await sidebar.getByTestId('invoices').textContent()).toContain(parsed.document.number);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import type { MailHost, ReplyDraft, ReplyResult, ThreadContext } from '../types';
+import type { AttachmentResult, MailHost, ReplyDraft, ReplyResult, ThreadContext } from '../types';
 import { isToFrame, type FromFrame } from './protocol';
 
 export interface FrameHostOptions {
@@ -18,6 +18,7 @@ export function createFrameMailHost({ parent, parentOrigin, window: win, signal 
   type Listener = (context: ThreadContext | null, info?: { unreadable: boolean }) => void;
   const threadListeners = new Set<Listener>();
   const pending = new Map<number, (result: ReplyResult) => void>();
+  const pendingFiles = new Map<number, (result: AttachmentResult) => void>();
   let latest: { context: ThreadContext | null; unreadable: boolean } | undefined;
   let nextId = 1;
 
@@ -33,6 +34,9 @@ export function createFrameMailHost({ parent, parentOrigin, window: win, signal 
       } else if (message.relance === 'thread') {
         latest = { context: message.context, unreadable: message.unreadable === true };
         for (const listener of threadListeners) listener(latest.context, { unreadable: latest.unreadable });
+      } else if (message.relance === 'attachment-result') {
+        pendingFiles.get(message.requestId)?.(message.result);
+        pendingFiles.delete(message.requestId);
       } else {
         pending.get(message.requestId)?.(message.result);
         pending.delete(message.requestId);
@@ -43,6 +47,8 @@ export function createFrameMailHost({ parent, parentOrigin, window: win, signal 
   signal.addEventListener('abort', () => {
     for (const resolve of pending.values()) resolve({ ok: false, reason: 'aborted' });
     pending.clear();
+    for (const resolve of pendingFiles.values()) resolve({ ok: false, reason: 'unsupported' });
+    pendingFiles.clear();
     threadListeners.clear();
   });
 
@@ -61,6 +67,13 @@ export function createFrameMailHost({ parent, parentOrigin, window: win, signal 
       return new Promise<ReplyResult>((resolve) => {
         pending.set(requestId, resolve);
         post({ relance: 'reply', requestId, draft });
+      });
+    },
+    fetchAttachment(name: string) {
+      const requestId = nextId++;
+      return new Promise<AttachmentResult>((resolve) => {
+        pendingFiles.set(requestId, resolve);
+        post({ relance: 'attachment', requestId, name });
       });
     },
     setLayout(collapsed, count) {

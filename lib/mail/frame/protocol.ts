@@ -1,4 +1,4 @@
-import type { ReplyDraft, ReplyResult, ThreadContext } from '../types';
+import type { AttachmentResult, ReplyDraft, ReplyResult, ThreadContext } from '../types';
 
 /**
  * Messages between the Gmail content script and the sidebar iframe (an extension page). They
@@ -9,19 +9,21 @@ import type { ReplyDraft, ReplyResult, ThreadContext } from '../types';
 export type ToFrame =
   | { relance: 'thread'; context: ThreadContext | null; unreadable: boolean }
   | { relance: 'reply-result'; requestId: number; result: ReplyResult }
+  | { relance: 'attachment-result'; requestId: number; result: AttachmentResult }
   /** Gmail's own theme, which the sidebar follows (it may differ from the system's). */
   | { relance: 'theme'; theme: 'light' | 'dark' };
 
 export type FromFrame =
   | { relance: 'ready' }
   | { relance: 'reply'; requestId: number; draft: ReplyDraft }
+  | { relance: 'attachment'; requestId: number; name: string }
   | { relance: 'layout'; collapsed: boolean; count: number };
 
 export function isToFrame(data: unknown): data is ToFrame {
   return (
     typeof data === 'object' &&
     data !== null &&
-    ['thread', 'reply-result', 'theme'].includes((data as ToFrame).relance)
+    ['thread', 'reply-result', 'attachment-result', 'theme'].includes((data as ToFrame).relance)
   );
 }
 
@@ -29,6 +31,6 @@ export function isFromFrame(data: unknown): data is FromFrame {
   return (
     typeof data === 'object' &&
     data !== null &&
-    ['ready', 'reply', 'layout'].includes((data as FromFrame).relance)
+    ['ready', 'reply', 'attachment', 'layout'].includes((data as FromFrame).relance)
   );
 }

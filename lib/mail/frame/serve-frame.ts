@@ -64,6 +64,18 @@ export function serveMailHostToFrame({
         void host
           .openReply(message.draft, signal)
           .then((result) => post({ relance: 'reply-result', requestId: message.requestId, result }));
+      } else if (message.relance === 'attachment') {
+        const fetching =
+          host.fetchAttachment?.(message.name) ??
+          Promise.resolve({ ok: false as const, reason: 'unsupported' as const });
+        void fetching.then((result) => {
+          // The bytes are handed over, not copied: an invoice PDF can be a few megabytes.
+          const transfer = result.ok ? [result.bytes] : [];
+          frame.contentWindow?.postMessage(
+            { relance: 'attachment-result', requestId: message.requestId, result } satisfies ToFrame,
+            { targetOrigin: frameOrigin, transfer },
+          );
+        });
       } else if (message.relance === 'layout') {
         onLayout?.(message);
       }

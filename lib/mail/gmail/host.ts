@@ -1,4 +1,5 @@
 import type { MailHost } from '../types';
+import { fetchAttachment } from './attachments';
 import { openReplyAndFill } from './reply';
 import type { PageWindow } from './selectors';
 import { readThread } from './thread';
@@ -22,5 +23,6 @@ export function createGmailHost({
       watchGmail({ root, window: win, signal, onThread: (context) => onThread(context) });
     },
     openReply: (draft, signal) => openReplyAndFill({ ...draft, root, signal }),
+    fetchAttachment: (name) => fetchAttachment(name, { root }),
   };
 }

@@ -10,3 +10,4 @@ export { BADGE_ATTRIBUTE, readInboxRows, setRowBadge, type InboxRow } from './in
 export { watchGmail, type WatchGmailOptions } from './watch';
 export { DRAFT_ATTRIBUTE, openReplyAndFill, type OpenReplyOptions } from './reply';
 export { createGmailHost } from './host';
+export { attachmentUrl, fetchAttachment, MAX_ATTACHMENT_BYTES } from './attachments';
