@@ -1,13 +1,15 @@
 /**
  * How many OPEN invoices fit in the real storage.sync, measured by writing into the background
  * worker's storage.sync in headless Chromium (Chrome enforces the quota; a refused write is the
- * answer), with Relance's codec and with naive JSON. Each open invoice travels with its client
+ * answer), with Relance's codec (compact text, compressed per item: lib/store/sync/compress.ts)
+ * and with naive JSON. Each open invoice travels with its client
  * and the events its status depends on (payments, last action, step reached, open promise,
  * dispute, plan or pause), in the planner's order (most urgent first), from a realistic ledger
  * (tests/support/generate-ledger.ts). Naive JSON is the fairest plain approach: the same records
  * as JSON objects packed greedily into items under 8 KB (one item per invoice would stop at
  * MAX_ITEMS = 512 items before the bytes run out, so it is also printed for reference).
- * Budget (DESIGN.md): >= 4,000 open invoices, and 10x naive JSON.
+ * Budget (DESIGN.md): >= 4,000 open invoices, and 10x naive JSON. The codec's items at capacity are
+ * read back and checked against what was written, so the figure is for data that round-trips.
  */
 import { generateLedger } from '../tests/support/generate-ledger';
 import { buildItems, eventEntry, recordEntry, type SortedEntry } from '../lib/store/sync/chunking';
@@ -15,6 +17,8 @@ import { createClock } from '../lib/store/sync/hlc';
 import { fromLedger, readRecord } from '../lib/store/sync/ledger-bridge';
 import { itemBytes } from '../lib/store/sync/limits';
 import { rankRecords } from '../lib/store/sync/priorities';
+import { decodeItems } from '../lib/store/sync/read-items';
+import { canonicalJson, type RecordState } from '../lib/store/sync/state';
 import { ensureBenchBuild, verdict } from './_support';
 
 process.env.RELANCE_OUT_DIR ??= '.output-bench';
@@ -124,6 +128,38 @@ try {
     return lo;
   }
   const codec = await capacity(codecItems);
+  // What fitted must read back from storage.sync: the same records and events.
+  if (!(await fits(codecItems, codec))) throw new Error('the codec items no longer fit');
+  const stored = await worker.evaluate(() => chrome.storage.sync.get(null));
+  const back = decodeItems(
+    Object.fromEntries(
+      Object.entries(stored)
+        .filter(([k]) => k.startsWith(PREFIX))
+        .map(([k, v]) => [k.slice(PREFIX.length), v]),
+    ),
+  );
+  const expected = records(codec);
+  // A record as shown; an empty set is not written (it reads back as absent, which shows the same).
+  const shown = (record: RecordState, key: string) =>
+    canonicalJson(
+      Object.fromEntries(
+        Object.entries(readRecord(key, record)).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
+      ),
+    );
+  if (
+    back.problems.length > 0 ||
+    back.state.records.size !== expected.keys.length ||
+    back.state.events.size !== expected.events.length ||
+    expected.keys.some((k) => {
+      const record = back.state.records.get(k);
+      return !record || shown(record, k) !== shown(state.records.get(k)!, k);
+    }) ||
+    expected.events.some(
+      (id) =>
+        canonicalJson(back.state.events.get(id) ?? null) !== canonicalJson(state.events.get(id) ?? null),
+    )
+  )
+    throw new Error('the codec items do not read back what was written');
   const packed = await capacity(packedJsonItems);
   const perItem = await capacity(perInvoiceJsonItems);
   const naive = Math.max(packed, perItem);

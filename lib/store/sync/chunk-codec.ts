@@ -5,6 +5,7 @@ import {
   EVENT_DEFAULTS,
   EVENT_RULES,
   FORMAT_VERSION,
+  READABLE_VERSIONS,
   RECORD_CODES,
   RECORD_DEFAULTS,
   RECORD_RULES,
@@ -251,7 +252,7 @@ function readStampTable(header: string[]): Stamp[] {
 export function decodeEntries(text: string): Entry[] {
   const [headerText, ...entryTexts] = split(text, SEP.entry);
   const header = split(headerText ?? '', SEP.field);
-  if (header[0] !== FORMAT_VERSION) throw new UnsupportedFormatError(header[0] ?? '');
+  if (!READABLE_VERSIONS.includes(header[0] ?? '')) throw new UnsupportedFormatError(header[0] ?? '');
   const stamps = readStampTable(header);
   const stampAt = (ref: string) => {
     const stamp = stamps[fromBase62(ref)];

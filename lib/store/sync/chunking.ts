@@ -1,25 +1,32 @@
 import type { LedgerEvent } from '../../domain/schemas';
 import { fromBase62, toBase62, type Stamp } from './hlc';
 import { ChunkWriter, encodeEntries, type Entry } from './chunk-codec';
+import { FORMAT_VERSION } from './codec-tables';
+import { packText } from './compress';
 import { itemBytes, stringBytes, SYNC_LIMITS } from './limits';
 import type { RecordState, ReplicaState } from './state';
 
 /**
  * Cutting the encoded ledger into storage.sync items. Entries are sorted by a stable key (a
- * client, then each of its invoices followed by the events about it) and a chunk starts at every
+ * client, then each of its invoices followed by the events about it) and a piece starts at every
  * entry whose key hashes to at least `level` trailing zero bits (content-defined chunking, as in
- * rsync or LBFS). Whether an entry starts a chunk depends on that entry alone, so an edit changes
- * the one chunk holding the record and an insert or removal touches at most its neighbour: never
- * a shift of everything after it, as cutting one long string at byte offsets would. A chunk over
- * the item limit is cut again at lower levels, then greedily, and a single entry still too big is
- * spread over consecutive parts. Chunk keys come from the hash of their first entry, so they stay
- * the same while their content changes.
+ * rsync or LBFS): whether an entry starts a piece depends on that entry alone. A chunk is a run
+ * of whole pieces, compressed (compress.ts) to fill an item: the compressor learns as it goes, so
+ * it does best on large chunks. Chunks end on piece boundaries, preferably on rarer, stronger
+ * ones that any chunk ending near them would also pick, so that an edit mostly rewrites the one
+ * chunk holding the record, never a shift of everything after it as cutting one long string at
+ * byte offsets would. A single entry still too big is spread over consecutive parts. Chunk keys
+ * come from the hash of their first entry, so they stay the same while their content changes.
  */
 
 export const MANIFEST_KEY = 'm';
 export const CHUNK_PREFIX = 'r:';
-/** One chunk start in 2^7 entries: about 1–2 KB chunks, ~60 items for a full quota. */
-export const DEFAULT_CHUNK_LEVEL = 7;
+/** One piece start in 2^4 entries: chunks end within ~16 entries of the item limit. */
+export const DEFAULT_CHUNK_LEVEL = 4;
+/** Chunks end preferably where a piece starts at this many levels higher (one in 2^7 entries). */
+const STRONG_LEVELS = 3;
+/** Text characters per packed one, a little under what the codec gets: sizes chunks before packing. */
+const TEXT_PER_PACKED = 2.5;
 
 export interface SortedEntry {
   readonly sortKey: string;
@@ -67,18 +74,27 @@ function levelOf(sortKey: string): number {
 
 const SEP = '\u0000';
 
+/**
+ * Ids in natural order (`i9` before `i10`): numbered ids then follow each other by small steps,
+ * which the codec writes in a character or two. Each run of digits is preceded by its length.
+ */
+function natural(id: string): string {
+  return id.replace(/\d+/g, (digits) => String.fromCharCode(0x100 + Math.min(digits.length, 0xff)) + digits);
+}
+
 export function recordSortKey(key: string, record: RecordState): string {
-  if (key.startsWith('client:')) return `2${key.slice(7)}${SEP}`;
+  if (key.startsWith('client:')) return `2${natural(key.slice(7))}${SEP}`;
   if (key.startsWith('invoice:')) {
     const client = record.fields.get('clientId')?.value;
-    return `2${typeof client === 'string' ? client : ''}${SEP}${key.slice(8)}${SEP}`;
+    return `2${natural(typeof client === 'string' ? client : '')}${SEP}${natural(key.slice(8))}${SEP}`;
   }
   return key.startsWith('scenario:') ? `1${key}` : `0${key}`;
 }
 
 export function eventSortKey(event: LedgerEvent): string {
   const invoice = Array.isArray(event.invoiceIds) ? (event.invoiceIds[0] ?? '') : '';
-  return `2${event.clientId}${SEP}${invoice}${SEP}${event.id}`;
+  const client = String(event.clientId ?? '');
+  return `2${natural(client)}${SEP}${natural(String(invoice))}${SEP}${natural(event.id)}`;
 }
 
 export function recordEntry(key: string, record: RecordState): SortedEntry {
@@ -100,26 +116,6 @@ function chunkHash(text: string): string {
   return toBase62(hash32(text));
 }
 
-/** Greedy fallback: as many entries as fit, in order. Only ever used inside an oversized run. */
-function packGreedy(run: readonly SortedEntry[], budget: number): SortedEntry[][] {
-  const out: SortedEntry[][] = [];
-  let current: SortedEntry[] = [];
-  let writer = new ChunkWriter();
-  let bytes = 0;
-  for (const item of run) {
-    const cost = stringBytes(writer.add(item.entry)) + 1;
-    if (current.length > 0 && bytes + cost + stringBytes(writer.header()) > budget) {
-      out.push(current);
-      current = [];
-      writer = new ChunkWriter();
-      bytes = stringBytes(writer.add(item.entry)) + 1;
-    } else bytes += cost;
-    current.push(item);
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
-
 /** Runs of entries each starting where the level allows; the first entry always starts one. */
 function cut(run: readonly SortedEntry[], level: number): SortedEntry[][] {
   const out: SortedEntry[][] = [];
@@ -130,18 +126,81 @@ function cut(run: readonly SortedEntry[], level: number): SortedEntry[][] {
   return out;
 }
 
-function fit(
-  run: readonly SortedEntry[],
-  level: number,
-  budget: number,
-): { run: SortedEntry[]; text: string }[] {
-  const text = encodeEntries(run.map((item) => item.entry));
-  if (stringBytes(text) <= budget || run.length === 1) return [{ run: [...run], text }];
-  if (level < 0)
-    return packGreedy(run, budget).map((r) => ({ run: r, text: encodeEntries(r.map((x) => x.entry)) }));
-  const pieces = cut(run, level);
-  if (pieces.length === 1) return fit(run, level - 1, budget);
-  return pieces.flatMap((piece) => fit(piece, level - 1, budget));
+interface Packed {
+  run: SortedEntry[];
+  text: string;
+}
+
+/**
+ * Packs of recent chunk texts: compressing is the slow part of a plan, and from one exchange to
+ * the next, or one trial of the planner to the next, most chunks are the same.
+ */
+const packCache = new Map<string, string>();
+const PACK_CACHE_SIZE = 256;
+
+function packCached(text: string): string {
+  let packed = packCache.get(text);
+  if (packed === undefined) {
+    packed = packText(text);
+    if (packCache.size >= PACK_CACHE_SIZE) packCache.delete(packCache.keys().next().value!);
+  } else packCache.delete(text);
+  packCache.set(text, packed);
+  return packed;
+}
+
+const pack = (run: readonly SortedEntry[]): Packed => ({
+  run: [...run],
+  text: packCached(encodeEntries(run.map((item) => item.entry))),
+});
+
+/** A run whose pack is over the budget, cut in parts that fit (a single entry too big stays whole). */
+function packSplit(run: readonly SortedEntry[], budget: number): Packed[] {
+  const packed = pack(run);
+  const bytes = stringBytes(packed.text);
+  if (bytes <= budget || run.length === 1) return [packed];
+  const keep = Math.min(run.length - 1, Math.max(1, Math.floor((run.length * budget * 0.97) / bytes)));
+  return [...packSplit(run.slice(0, keep), budget), ...packSplit(run.slice(keep), budget)];
+}
+
+/**
+ * Chunks of whole pieces, as many as the text estimate says fit once compressed, checked by
+ * compressing them: fewer pieces when the pack is over the budget. Where a chunk ends depends
+ * only on the text of its pieces, so an edit leaves the next chunks as they were unless it moves
+ * the end of its own.
+ */
+function chunkPieces(pieces: readonly SortedEntry[][], budget: number, strongLevel: number): Packed[] {
+  const target = budget * TEXT_PER_PACKED;
+  const out: Packed[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    const writer = new ChunkWriter();
+    let length = 0;
+    let j = i;
+    let strong = -1;
+    let strongLength = 0;
+    while (j < pieces.length) {
+      if (j > i && levelOf(pieces[j]![0]!.sortKey) >= strongLevel) [strong, strongLength] = [j, length];
+      let added = 0;
+      for (const item of pieces[j]!) added += writer.add(item.entry).length + 1;
+      if (j > i && length + added + writer.header().length > target) {
+        // End at a strong boundary when there is one late enough: the next chunks start there
+        // whatever the edits before it.
+        if (strong > 0 && strongLength >= target * 0.6) j = strong;
+        break;
+      }
+      length += added;
+      j++;
+    }
+    let packed = pack(pieces.slice(i, j).flat());
+    while (stringBytes(packed.text) > budget && j - i > 1) {
+      j = i + Math.max(1, Math.floor(((j - i) * budget * 0.97) / stringBytes(packed.text)));
+      packed = pack(pieces.slice(i, j).flat());
+    }
+    if (stringBytes(packed.text) <= budget) out.push(packed);
+    else out.push(...packSplit(packed.run, budget));
+    i = j;
+  }
+  return out;
 }
 
 /** Cuts a string into slices of at most `budget` JSON bytes, never inside a surrogate pair. */
@@ -169,7 +228,7 @@ const PART_MARK = '+';
 export function encodeManifest(
   chunks: readonly ChunkInfo[],
   maxStamp: Stamp | undefined,
-  version = '1',
+  version = FORMAT_VERSION,
 ): string {
   const list = chunks.map(
     (c) => `${c.key.slice(CHUNK_PREFIX.length)}}${c.hash}${c.parts > 1 ? `}${toBase62(c.parts)}` : ''}`,
@@ -212,7 +271,7 @@ export function buildItems(
   const sorted = [...entries].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const items: Record<string, string> = {};
   const chunks: ChunkInfo[] = [];
-  for (const { run, text } of cut(sorted, level).flatMap((piece) => fit(piece, level - 1, budget))) {
+  for (const { run, text } of chunkPieces(cut(sorted, level), budget, level + STRONG_LEVELS)) {
     let key = CHUNK_PREFIX + toBase62(hash32(run[0]!.sortKey));
     for (let n = 1; key in items; n++) key = `${CHUNK_PREFIX}${toBase62(hash32(run[0]!.sortKey))}_${n}`;
     const hash = chunkHash(text);

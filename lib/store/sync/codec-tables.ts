@@ -5,6 +5,7 @@ import { dayNumber, isoFromDay, stepNumbered } from './text-codec';
 import { expectedEventDate, expectedStep, type Context, type Values } from './codec-context';
 import {
   bool,
+  cents,
   day,
   enumOf,
   instalments,
@@ -42,7 +43,9 @@ export interface FieldRule {
   ) => string | undefined;
 }
 
-export const FORMAT_VERSION = '1';
+/** 2: chunks compressed (compress.ts), amounts in whole euros. Format 1 chunks still read. */
+export const FORMAT_VERSION = '2';
+export const READABLE_VERSIONS: readonly string[] = ['1', FORMAT_VERSION];
 
 export const RECORD_CODES: Readonly<Record<RecordKind, string>> = {
   client: 'C',
@@ -80,8 +83,8 @@ const codecOf: Record<string, ValueCodec | 'set'> = {
   ownEmails: 'set',
   issueDate: day,
   dueDate: day,
-  amountCents: int,
-  paidCents: int,
+  amountCents: cents,
+  paidCents: cents,
   isCreditNote: bool,
   contractualRateBps: int,
   steps,

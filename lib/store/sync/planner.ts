@@ -1,4 +1,5 @@
 import type { IsoDate, LedgerEvent } from '../../domain/schemas';
+import { ChunkWriter } from './chunk-codec';
 import { buildItems, eventEntry, recordEntry, type ChunkOptions, type SortedEntry } from './chunking';
 import { itemBytes, SYNC_LIMITS, type SyncLimits } from './limits';
 import { MANIFEST_KEY } from './chunking';
@@ -56,6 +57,8 @@ export interface SyncPlan {
 }
 
 export const DEFAULT_SAFETY_MARGIN = 2_048;
+/** Real builds (compressing every chunk) per plan, at most. */
+const MAX_BUILDS = 8;
 
 /** A deleted record travels as its tombstone and whatever was written after it, nothing older. */
 function tombstoneOnly(record: RecordState): RecordState {
@@ -94,6 +97,27 @@ function entriesFor(state: ReplicaState, units: readonly Unit[], count: number):
   return out;
 }
 
+/** Text characters of the first n units' entries, for every n, from one encoding of them all. */
+function prefixTextSizes(entries: readonly SortedEntry[], units: readonly Unit[]): number[] {
+  const sorted = [...entries].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const writer = new ChunkWriter();
+  const size = new Map<string, number>();
+  for (const { entry } of sorted)
+    size.set(entry.type === 'event' ? `event:${entry.event.id}` : entry.key, writer.add(entry).length + 1);
+  const out = [0];
+  const seen = new Set<string>();
+  for (const unit of units) {
+    let added = 0;
+    for (const key of [...unit.records, ...unit.events.map((id) => `event:${id}`)])
+      if (!seen.has(key)) {
+        seen.add(key);
+        added += size.get(key) ?? 0;
+      }
+    out.push(out[out.length - 1]! + added);
+  }
+  return out;
+}
+
 function count(state: ReplicaState, entries: readonly SortedEntry[]) {
   const kept = { invoices: 0, clients: 0, events: 0, records: 0 };
   for (const { entry } of entries) {
@@ -124,21 +148,39 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
     const built = buildItems(entries, top, { maxItemBytes: limits.quotaBytesPerItem, ...options.chunk });
     const manifestOk = itemBytes(MANIFEST_KEY, built.items[MANIFEST_KEY]) <= limits.quotaBytesPerItem;
     const fits = manifestOk && built.bytes <= budget && Object.keys(built.items).length <= maxItems;
-    return { entries, built, fits };
+    return { n, entries, built, fits };
   };
-  let best = attempt(units.length);
-  if (!best.fits) {
-    // Adding units only adds entries, so what fits is a prefix: bisect for the longest one.
-    let lo = mandatory;
-    let hi = units.length - 1;
-    best = attempt(lo);
-    while (best.fits && lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const trial = attempt(mid);
-      if (trial.fits) [lo, best] = [mid, trial];
-      else hi = mid - 1;
+  // Adding units only adds entries, so what fits is a prefix. Compressing is what costs, so the
+  // search estimates each prefix's size from the text of its entries (encoded once, all
+  // together) times the pack-to-text ratio of the last real build, and builds only near the limit.
+  const text = prefixTextSizes(entriesFor(state, units, units.length), units);
+  const estimate = (n: number, ratio: number) => text[n]! * ratio;
+  let ratio = 0.4;
+  let lo = mandatory;
+  let hi = units.length;
+  let best: ReturnType<typeof attempt> | undefined;
+  let floor: ReturnType<typeof attempt> | undefined;
+  for (let round = 0; round < MAX_BUILDS && lo <= hi; round++) {
+    // The longest prefix in [lo, hi] estimated to fit, or lo.
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = Math.ceil((a + b) / 2);
+      if (estimate(mid, ratio) <= budget) a = mid;
+      else b = mid - 1;
     }
+    const trial = attempt(a);
+    if (a === mandatory) floor = trial;
+    if (text[a]! > 0) ratio = trial.built.bytes / text[a]!;
+    if (trial.fits) {
+      best = trial;
+      lo = a + 1;
+    } else hi = a - 1;
+    // Close enough: a few units short of the limit is not worth another build.
+    if (best && hi - lo < Math.max(2, best.n / 400)) break;
   }
+  // Nothing fits: not even the mandatory part (then nothing is written).
+  best ??= floor ?? attempt(mandatory);
   const kept = best.fits ? count(state, best.entries) : { invoices: 0, clients: 0, events: 0, records: 0 };
   const localOnly = {
     invoices: totals.invoices - kept.invoices,

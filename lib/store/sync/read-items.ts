@@ -1,6 +1,7 @@
 import { decodeEntries, entriesToState, UnsupportedFormatError } from './chunk-codec';
 import { chunkHash, collectChunks, decodeManifest, MANIFEST_KEY, type Manifest } from './chunking';
-import { FORMAT_VERSION } from './codec-tables';
+import { READABLE_VERSIONS } from './codec-tables';
+import { isPacked, unpackText } from './compress';
 import { emptyState, merge, type ReplicaState } from './state';
 
 export type ReadProblem = 'unsupported_version' | 'corrupt' | 'incomplete';
@@ -16,14 +17,14 @@ export interface DecodedItems {
 export type ChunkCache = Map<string, ReplicaState>;
 
 /**
- * Reads every chunk found, whether or not the manifest lists it: storage.sync may hold items
- * from two writers at once, and each chunk is a valid piece of state on its own, so merging all
- * of them loses nothing.
+ * Reads every chunk found (compressed, or plain text as format 1 wrote them), whether or not the
+ * manifest lists it: storage.sync may hold items from two writers at once, and each chunk is a
+ * valid piece of state on its own, so merging all of them loses nothing.
  */
 export function decodeItems(items: Readonly<Record<string, unknown>>, cache?: ChunkCache): DecodedItems {
   const problems: DecodedItems['problems'] = [];
   const manifest = decodeManifest(items[MANIFEST_KEY]);
-  if (manifest && manifest.version !== FORMAT_VERSION)
+  if (manifest && !READABLE_VERSIONS.includes(manifest.version))
     return {
       state: emptyState(),
       manifest,
@@ -38,7 +39,7 @@ export function decodeItems(items: Readonly<Record<string, unknown>>, cache?: Ch
     let piece = cache?.get(hash);
     if (!piece) {
       try {
-        piece = entriesToState(decodeEntries(text));
+        piece = entriesToState(decodeEntries(isPacked(text) ? unpackText(text) : text));
       } catch (error) {
         problems.push({
           key,

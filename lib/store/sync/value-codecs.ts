@@ -67,6 +67,17 @@ export const int: ValueCodec = {
   decode: (token) => decodeInt(token),
 };
 
+/** An amount in cents: whole euros, as most invoices are, written in euros after `.`. */
+export const cents: ValueCodec = {
+  encode: (value) =>
+    isSafeInt(value)
+      ? value % 100 === 0 && value !== 0
+        ? '.' + encodeInt(value / 100)
+        : encodeInt(value)
+      : undefined,
+  decode: (token) => (token.startsWith('.') ? decodeInt(token.slice(1)) * 100 : decodeInt(token)),
+};
+
 export const bool: ValueCodec = {
   encode: (value) => (typeof value === 'boolean' ? (value ? '1' : '0') : undefined),
   decode: (token) => {
@@ -196,7 +207,7 @@ export const steps = objectList(['id', 'offsetDays', 'channel', 'tone', 'templat
 ]);
 
 /** Payment-plan instalments: each due date in days after the previous one. */
-export const instalments = objectList(['dueDate', 'amountCents'], () => [day, int]);
+export const instalments = objectList(['dueDate', 'amountCents'], () => [day, cents]);
 
 /** Values of registers outside the positional table (half-years of the rate table, future fields). */
 export function encodeExtraValue(value: Json): string {

@@ -6,6 +6,7 @@ import { buildItems, stateEntries } from '../../../lib/store/sync/chunking';
 import { createClock } from '../../../lib/store/sync/hlc';
 import { fromLedger, toLedgerReport } from '../../../lib/store/sync/ledger-bridge';
 import { itemBytes, utf8Bytes } from '../../../lib/store/sync/limits';
+import { DEFAULT_SAFETY_MARGIN, planSync } from '../../../lib/store/sync/planner';
 import { decodeItems } from '../../../lib/store/sync/read-items';
 import { canonicalJson } from '../../../lib/store/sync/state';
 import { generateLedger } from '../../support/generate-ledger';
@@ -69,6 +70,35 @@ describe('the compact codec', () => {
       expect(itemBytes(key, value)).toBe(utf8Bytes(key) + utf8Bytes(value as string) + 2);
     }
   });
+
+  it('still reads the plain chunks of format 1: an update takes over the previous version’s data', () => {
+    const ledger = generateLedger({ invoices: 60, today: '2026-06-15', seed: 6 });
+    const state = fromLedger(
+      ledger,
+      createClock('nodeA', () => 1_780_000_000_000),
+    );
+    const text = encodeEntries(stateEntries(state).map((e) => e.entry));
+    const v1 = text.replace(/^2\|/, '1|');
+    const decoded = decodeItems({ m: '1||r1}abc', 'r:r1': v1 });
+    expect(decoded.problems).toEqual([]);
+    expect(sorted(toLedgerReport(decoded.state).ledger)).toBe(sorted(ledger));
+  });
+
+  it('fits at least 4,000 open invoices of a realistic ledger in storage.sync, safety margin kept', () => {
+    const today = '2026-06-15';
+    const ledger = generateLedger({ invoices: 16_000, today, seed: 42 });
+    const state = fromLedger(
+      ledger,
+      createClock('nodeA', () => 1_780_000_000_000),
+    );
+    const plan = planSync(state, { today });
+    expect(plan.fits).toBe(true);
+    expect(plan.bytes).toBeLessThanOrEqual(102_400 - DEFAULT_SAFETY_MARGIN);
+    for (const [key, value] of Object.entries(plan.items))
+      expect(itemBytes(key, value)).toBeLessThanOrEqual(8_192);
+    // Open invoices come first in the plan: all the invoices kept are open ones.
+    expect(plan.kept.invoices).toBeGreaterThanOrEqual(4_000);
+  }, 60_000);
 
   it.each([
     ['ASCII', 'abc', 3],
