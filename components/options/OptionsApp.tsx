@@ -1,14 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { localIsoDate } from '../../lib/domain/calendar';
 import { planActions } from '../../lib/domain/engine';
-import {
-  settingsSchema,
-  type IsoDate,
-  type Ledger,
-  type LedgerEventInput,
-  type Settings,
-} from '../../lib/domain/schemas';
-import { templateOverridesSchema, type TemplateOverrides } from '../../lib/domain/templates';
+import { type IsoDate, type Ledger, type LedgerEventInput } from '../../lib/domain/schemas';
 import type { Locale } from '../../lib/i18n';
 import type { ChangeChannel } from '../../lib/store/changes';
 import type { LedgerRepository } from '../../lib/store/repository';
@@ -26,11 +19,6 @@ import { TrackingView } from './TrackingView';
  * Edited templates live in the settings once the settings schema has a `templates` field
  * (templateOverridesSchema); until then the editor checks and previews without saving.
  */
-const canStoreTemplates = 'templates' in settingsSchema.shape;
-function storedTemplates(settings: Settings): TemplateOverrides {
-  const parsed = templateOverridesSchema.safeParse((settings as { templates?: unknown }).templates ?? {});
-  return parsed.success ? parsed.data : {};
-}
 
 export const sections = [
   'tracking',
@@ -188,12 +176,9 @@ export function OptionsApp({
         fmt={fmt}
         ledger={ledger}
         today={day}
-        overrides={storedTemplates(ledger.settings)}
-        save={
-          canStoreTemplates
-            ? (overrides) =>
-                repo.saveSettings({ ...ledger.settings, templates: overrides }).then(() => undefined)
-            : undefined
+        overrides={ledger.settings.templates}
+        save={(overrides) =>
+          repo.saveSettings({ ...ledger.settings, templates: overrides }).then(() => undefined)
         }
       />
     );

@@ -20,8 +20,7 @@ export interface TemplatesViewProps {
   ledger: Ledger;
   today: IsoDate;
   overrides: TemplateOverrides;
-  /** Absent while the ledger has no place for edited templates: the editor then only checks and previews. */
-  save?: (overrides: TemplateOverrides) => Promise<void>;
+  save: (overrides: TemplateOverrides) => Promise<void>;
 }
 
 function issueText(t: Translate, issue: TemplateIssue): string {
@@ -56,7 +55,6 @@ export function TemplatesView({ fmt, ledger, today, overrides: saved, save }: Te
   const variables = useMemo(() => variableList(), []);
 
   const onSave = async () => {
-    if (!save) return;
     const problems = Object.values(issues).flat().length;
     if (problems > 0) {
       setNotice(t('options.templates.fixFirst'));
@@ -164,7 +162,7 @@ export function TemplatesView({ fmt, ledger, today, overrides: saved, save }: Te
           );
         })}
         <div class="ro-actions">
-          <button type="button" class="ro-primary" disabled={!save} onClick={() => void onSave()}>
+          <button type="button" class="ro-primary" onClick={() => void onSave()}>
             {t('options.templates.save')}
           </button>
           <button
@@ -189,7 +187,6 @@ export function TemplatesView({ fmt, ledger, today, overrides: saved, save }: Te
             {notice}
           </span>
         </div>
-        {!save && <p class="ro-muted">{t('options.templates.noStorage')}</p>}
       </section>
 
       <section class="ro-card" aria-labelledby="template-preview-title">

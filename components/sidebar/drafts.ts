@@ -31,6 +31,7 @@ export function draftForAction(
     events: summary.history,
     today: view.today,
     threadSubject,
+    templates: ledger.settings.templates,
     scenario: scenarioFor(summary.client, ledger.scenarios),
   });
 }

@@ -295,4 +295,32 @@ describe('the options page', () => {
       .poll(() => preview.textContent())
       .toContain('Bonjour Garage Durand SARL, reste dû : 2\u202f560,40\u00a0€.');
   });
+
+  it('saves an edited template, which stays after a reload and is then used by drafts', async () => {
+    const body = page.getByLabel('Texte', { exact: true });
+    await page.getByRole('button', { name: 'Enregistrer les modèles' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Modèles enregistrés.');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Modèles' }).click();
+    await page.getByLabel('Modèle', { exact: true }).selectOption('friendly');
+    expect(await body.inputValue()).toBe('Bonjour {{client.name}}, reste dû : {{total.outstanding}}.');
+    // The ledger holds it: the settings the sidebar and the popup read carry the override.
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('relance');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const settings = await new Promise<{ templates?: unknown }>((resolve) => {
+        const request = db.transaction('meta').objectStore('meta').get('settings');
+        request.onsuccess = () => resolve(request.result as { templates?: unknown });
+      });
+      db.close();
+      return settings.templates;
+    });
+    expect(stored).toEqual({
+      fr: { friendly: { email: { body: 'Bonjour {{client.name}}, reste dû : {{total.outstanding}}.' } } },
+    });
+    expect(errors).toEqual([]);
+  });
 });

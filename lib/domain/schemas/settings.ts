@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateOverridesSchema } from '../templates/set';
 import { centsSchema, currencySchema, emailSchema, languageSchema } from './primitives';
 
 export const settingsSchema = z.object({
@@ -20,5 +21,7 @@ export const settingsSchema = z.object({
   syncSettledAfterDays: z.number().int().min(0).max(3650).default(90),
   /** Days given to pay in a formal notice (8 to 15 is customary). */
   formalNoticeDays: z.number().int().min(1).max(60).default(8),
+  /** The user's edits of the reminder templates (lib/domain/templates); the rest are the defaults. */
+  templates: templateOverridesSchema.default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;

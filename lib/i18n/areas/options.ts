@@ -23,8 +23,6 @@ export const optionsFr = {
   'options.templates.reset': 'Revenir au texte d’origine',
   'options.templates.saved': 'Modèles enregistrés.',
   'options.templates.fixFirst': 'Corrigez d’abord les erreurs signalées en rouge.',
-  'options.templates.noStorage':
-    'Vos modifications sont vérifiées et prévisualisées, mais ne peuvent pas encore être enregistrées dans cette version.',
   'options.templates.preview': 'Aperçu',
   'options.templates.previewHelp':
     'Le modèle appliqué à un exemple (un garage en retard d’un mois, déjà en partie payé), avec les informations de votre entreprise.',
@@ -344,8 +342,6 @@ export const optionsEn: Record<keyof typeof optionsFr, string> = {
   'options.templates.reset': 'Back to the original text',
   'options.templates.saved': 'Templates saved.',
   'options.templates.fixFirst': 'Fix the errors shown in red first.',
-  'options.templates.noStorage':
-    'Your changes are checked and previewed, but cannot be saved yet in this version.',
   'options.templates.preview': 'Preview',
   'options.templates.previewHelp':
     'The template applied to an example (a garage a month late, partly paid), with your company details.',

@@ -102,6 +102,8 @@ export const KIND_SPECS: Readonly<Record<RecordKind, KindSpec>> = {
       'personalThresholdCents',
       'syncSettledAfterDays',
       'formalNoticeDays',
+      // One register: edits of the templates replace each other as a whole.
+      'templates',
     ],
     sets: ['ownEmails'],
   },

@@ -125,9 +125,9 @@ describe('watchGmail', () => {
     const clearTimeout = vi.spyOn(window, 'clearTimeout');
     watch({ delayMs: 30 });
     await settle();
-    navigate('thread-classic.html', '#inbox/18c2a1f0b3d4e5f6');
+    // Gmail redraws without a URL change: a scan is now pending, and aborting must cancel it too.
+    document.body.replaceChildren(...page('thread-classic.html'));
     await new Promise((resolve) => setTimeout(resolve, 5));
-    // A scan is now pending: aborting must cancel it too.
     controller.abort();
     expect(clearTimeout).toHaveBeenCalled();
     await settle();
