@@ -29,6 +29,11 @@ function validate<S extends z.ZodType>(schema: S, kind: string, value: unknown):
   return parsed.data;
 }
 
+/** A stored singleton, with the defaults of the fields added since it was written. */
+function withDefaults<S extends z.ZodType>(schema: S, stored: unknown): z.infer<S> {
+  return schema.parse(stored ?? {});
+}
+
 export interface LedgerRepositoryOptions {
   channel?: ChangeChannel;
   /** Names this context in change notices. */
@@ -72,9 +77,10 @@ export function createLedgerRepository(db: LedgerDb, options: LedgerRepositoryOp
         invoices,
         events,
         scenarios,
-        company: (company as CompanyProfile | undefined) ?? companyProfileSchema.parse({}),
+        // Singletons stored by an older version lack the fields added since: the schema fills them.
+        company: withDefaults(companyProfileSchema, company),
         rates: (rates as RateTable | undefined) ?? options.defaultRates?.() ?? { halfYears: [] },
-        settings: (settings as Settings | undefined) ?? settingsSchema.parse({}),
+        settings: withDefaults(settingsSchema, settings),
       };
     },
 
@@ -179,7 +185,7 @@ export function createLedgerRepository(db: LedgerDb, options: LedgerRepositoryOp
     },
 
     async getSettings(): Promise<Settings> {
-      return (await getMeta('settings')) ?? settingsSchema.parse({});
+      return withDefaults(settingsSchema, await getMeta('settings'));
     },
     async saveSettings(input: unknown): Promise<Settings> {
       const settings = validate(settingsSchema, 'settings', input);
@@ -188,7 +194,7 @@ export function createLedgerRepository(db: LedgerDb, options: LedgerRepositoryOp
       return settings;
     },
     async getCompany(): Promise<CompanyProfile> {
-      return (await getMeta('company')) ?? companyProfileSchema.parse({});
+      return withDefaults(companyProfileSchema, await getMeta('company'));
     },
     async saveCompany(input: unknown): Promise<CompanyProfile> {
       const company = validate(companyProfileSchema, 'company', input);

@@ -133,4 +133,14 @@ describe('the ledger repository', () => {
     expect((await repo.loadLedger()).scenarios).toEqual([]);
     expect(changes.map((c) => c.areas)).toEqual([['scenarios']]);
   });
+
+  it('reads settings written before a field existed with that field’s default', async () => {
+    // As stored by the first version: no `templates` yet.
+    const { templates: _, ...older } = await repo.getSettings();
+    await db.put('meta', { ...older, minDaysBetweenContacts: 7 }, 'settings');
+    const settings = await repo.getSettings();
+    expect(settings.minDaysBetweenContacts).toBe(7);
+    expect(settings.templates).toEqual({});
+    expect((await repo.loadLedger()).settings.templates).toEqual({});
+  });
 });
