@@ -83,7 +83,16 @@ export function ActionPanel(props: Props) {
             {t('sidebar.draftFailed', { reason: draft.error })}
           </p>
         ) : draft.channel === 'email' ? (
-          <EmailDraft {...props} draft={draft} onSent={() => recordDone()} />
+          <EmailDraft
+            {...props}
+            draft={draft}
+            // The thread the reminder went in, so the popup can open it again (gmail-thread:<id>).
+            onSent={() =>
+              recordDone(
+                props.host.host === 'gmail' && thread?.threadId ? `gmail-thread:${thread.threadId}` : '',
+              )
+            }
+          />
         ) : draft.channel === 'sms' ? (
           <SmsDraft {...props} draft={draft} onSent={() => recordDone()} />
         ) : draft.channel === 'letter' ? (

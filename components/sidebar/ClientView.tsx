@@ -7,6 +7,7 @@ import { ActionPanel } from './ActionPanel';
 import type { Formatter } from './format';
 import { History } from './History';
 import { InvoiceList } from './InvoiceList';
+import { PlanPanel } from './PlanPanel';
 import type { ClientSummary, LedgerView } from './model';
 
 export interface ClientViewProps {
@@ -100,6 +101,14 @@ export function ClientView(props: ClientViewProps) {
       )}
 
       <InvoiceList fmt={fmt} summary={summary} view={view} record={props.record} />
+      <PlanPanel
+        fmt={fmt}
+        view={view}
+        summary={summary}
+        thread={props.thread}
+        host={props.host}
+        record={props.record}
+      />
       <History fmt={fmt} summary={summary} view={view} />
     </div>
   );

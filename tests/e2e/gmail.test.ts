@@ -229,4 +229,26 @@ describe('Gmail sidebar', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('proposes a payment plan in the reply, and once accepted the plan replaces the reminders', async () => {
+    const { page, sidebar, errors } = await open('classic', 'address');
+    const panel = sidebar.getByTestId('plan-panel');
+    await panel.getByRole('button', { name: 'Proposer un échéancier' }).click({ timeout: 15_000 });
+    await panel.getByLabel('Nombre d’échéances').fill('2');
+    // 1 730,00 € in two.
+    await expect
+      .poll(async () => plain(await panel.getByTestId('plan-instalments').textContent()))
+      .toContain('865,00 €');
+    await panel.getByRole('button', { name: 'Insérer la proposition dans la réponse' }).click();
+    const editor = page.locator('[contenteditable=true][g_editable=true]');
+    await expect
+      .poll(async () => plain(await editor.innerText()), { timeout: 10_000 })
+      .toContain('répartir en 2 échéances');
+    await panel.getByTestId('plan-accepted').click();
+    await expect.poll(() => sidebar.getByTestId('due-action').count()).toBe(0);
+    expect(await sidebar.locator('[data-invoice-id="f042"]').getAttribute('data-state')).toBe('paused_plan');
+    expect(await sidebar.getByTestId('history').textContent()).toContain('Échéancier en 2 fois');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

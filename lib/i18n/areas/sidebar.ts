@@ -120,6 +120,17 @@ export const sidebarFr = {
   'sidebar.attachment.download_failed': 'La pièce jointe n’a pas pu être téléchargée depuis la messagerie.',
   'sidebar.attachment.too_large': 'La pièce jointe est trop volumineuse pour être une facture.',
   'sidebar.attachment.unsupported': 'Cette messagerie ne permet pas de lire les pièces jointes.',
+  'sidebar.plan.offer': 'Proposer un échéancier',
+  'sidebar.plan.count': 'Nombre d’échéances',
+  'sidebar.plan.first': 'Première échéance',
+  'sidebar.plan.invalid': 'Choisissez une première date à venir.',
+  'sidebar.plan.insert': 'Insérer la proposition dans la réponse',
+  'sidebar.plan.inserted': 'La proposition est dans la réponse. Quand le client accepte, enregistrez-le ici.',
+  'sidebar.plan.accepted': 'Le client a accepté',
+  'sidebar.plan.mailIntro':
+    'Pour vous faciliter le règlement de {total} (factures {invoices}), nous vous proposons de le répartir en {count} échéances :',
+  'sidebar.plan.mailOutro':
+    'Merci de nous confirmer votre accord par retour de message. Tant que les échéances sont respectées, nous suspendons nos relances.',
 } as const;
 
 export const sidebarEn: Record<keyof typeof sidebarFr, string> = {
@@ -240,4 +251,15 @@ export const sidebarEn: Record<keyof typeof sidebarFr, string> = {
   'sidebar.attachment.download_failed': 'The attachment could not be downloaded from the mailbox.',
   'sidebar.attachment.too_large': 'The attachment is too large to be an invoice.',
   'sidebar.attachment.unsupported': 'This mailbox does not let the add-in read attachments.',
+  'sidebar.plan.offer': 'Offer a payment plan',
+  'sidebar.plan.count': 'Number of instalments',
+  'sidebar.plan.first': 'First instalment',
+  'sidebar.plan.invalid': 'Choose a first date that is not past.',
+  'sidebar.plan.insert': 'Put the proposal in the reply',
+  'sidebar.plan.inserted': 'The proposal is in the reply. When the client accepts, record it here.',
+  'sidebar.plan.accepted': 'The client accepted',
+  'sidebar.plan.mailIntro':
+    'To make it easier to settle {total} (invoices {invoices}), we offer to split it into {count} instalments:',
+  'sidebar.plan.mailOutro':
+    'Please confirm your agreement by replying to this message. As long as the instalments are paid on time, we will not send reminders.',
 };
