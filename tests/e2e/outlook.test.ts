@@ -186,6 +186,9 @@ describe('Outlook task pane', () => {
     expect(plain(await page.getByTestId('total-due').textContent())).toBe('1 730,00 €');
     // The loading notice made way for the pane.
     expect(await page.getByTestId('pane-notice').count()).toBe(0);
+    // For the README: RELANCE_SCREENSHOTS=docs/screenshots keeps a picture of the pane.
+    if (process.env.RELANCE_SCREENSHOTS)
+      await page.screenshot({ path: resolve(process.env.RELANCE_SCREENSHOTS, 'outlook-pane.png') });
     // The bar on the message says a reminder is due.
     await expect
       .poll(async () => plain((await outlook(page)).notifications.at(-1)?.details?.message as string))
