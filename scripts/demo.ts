@@ -73,7 +73,8 @@ if (!values.screenshot) {
   process.exit(0);
 }
 
-if (values.thread === 'inbox') await page.locator('[data-relance-badge]').first().waitFor({ timeout: 20_000 });
+if (values.thread === 'inbox')
+  await page.locator('[data-relance-badge]').first().waitFor({ timeout: 20_000 });
 else await sidebar.getByTestId('client-name').waitFor({ timeout: 20_000 });
 if (values.draft) {
   await sidebar.getByTestId('due-action').first().getByRole('button').first().click();
