@@ -1,3 +1,6 @@
+import '../lib/i18n/areas/sidebar';
+import '../lib/i18n/areas/sync';
+import '../lib/i18n/areas/outlook';
 /// <reference types="office-js" />
 import { render } from 'preact';
 import { SidebarApp } from '../components/sidebar/SidebarApp';

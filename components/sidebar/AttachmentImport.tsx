@@ -1,15 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Ledger } from '../../lib/domain/schemas';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
-import {
-  describeIssue,
-  importEInvoices,
-  parseEInvoice,
-  type EInvoiceDocument,
-  type ImportIssue,
-} from '../../lib/import';
+import type { EInvoiceDocument, ImportIssue } from '../../lib/import';
 import type { MailHost, ThreadContext } from '../../lib/mail/types';
-import { loadPdfJs } from '../shared/pdfjs';
 import type { Formatter } from './format';
 
 /** Attachment names that may be e-invoices (Factur-X PDF, CII or UBL XML). */
@@ -18,7 +11,7 @@ const INVOICE_FILE = /\.(pdf|xml)$/i;
 type Stage =
   | { kind: 'idle' }
   | { kind: 'busy'; name: string }
-  | { kind: 'preview'; document: EInvoiceDocument; dueDate: string; issues: ImportIssue[] }
+  | { kind: 'preview'; document: EInvoiceDocument; dueDate: string; issues: string[] }
   | { kind: 'done'; number: string }
   | { kind: 'failed'; message: string };
 
@@ -43,27 +36,42 @@ export function AttachmentImport({ fmt, thread, ledger, host, repo, onImported }
     (name) => INVOICE_FILE.test(name) && !known.has(name.replace(INVOICE_FILE, '').toLowerCase()),
   );
   if (!host.fetchAttachment || files.length === 0) return null;
-  const describe = (issue: ImportIssue) => describeIssue(issue, t, fmt.locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const reader = () => import('./attachment-reader');
+  const describeWith =
+    (module: Awaited<ReturnType<typeof reader>>) =>
+    (issue: ImportIssue): string =>
+      module.describeIssue(issue, t, fmt.locale === 'fr' ? 'fr-FR' : 'en-GB');
 
   async function read(name: string) {
     setStage({ kind: 'busy', name });
-    const file = await host.fetchAttachment!(name);
+    const [file, module] = await Promise.all([host.fetchAttachment!(name), reader()]);
+    const describe = describeWith(module);
     if (!file.ok) return setStage({ kind: 'failed', message: t(`sidebar.attachment.${file.reason}`) });
     const bytes = new Uint8Array(file.bytes);
     const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50; // "%P"
-    const parsed = await parseEInvoice(bytes, isPdf ? { pdfjs: await loadPdfJs() } : {});
+    const parsed = await module.parseEInvoice(bytes, isPdf ? { pdfjs: await module.loadPdfJs() } : {});
     if (!parsed.ok) return setStage({ kind: 'failed', message: describe(parsed.error) });
     const document = parsed.document;
-    setStage({ kind: 'preview', document, dueDate: document.dueDate ?? '', issues: document.issues });
+    setStage({
+      kind: 'preview',
+      document,
+      dueDate: document.dueDate ?? '',
+      issues: document.issues.map(describe),
+    });
   }
 
   async function save() {
     if (stage.kind !== 'preview') return;
-    const result = importEInvoices([{ document: stage.document, dueDate: stage.dueDate || undefined }], {
-      clients: ledger.clients,
-      invoices: ledger.invoices,
-      company: ledger.company,
-    });
+    const module = await reader();
+    const describe = describeWith(module);
+    const result = module.importEInvoices(
+      [{ document: stage.document, dueDate: stage.dueDate || undefined }],
+      {
+        clients: ledger.clients,
+        invoices: ledger.invoices,
+        company: ledger.company,
+      },
+    );
     const imported = result.invoices[0];
     if (!imported) {
       const issue = result.issues.find((i) => i.severity === 'error') ?? result.issues[0];
@@ -120,8 +128,8 @@ export function AttachmentImport({ fmt, thread, ledger, host, repo, onImported }
             </label>
           ) : null}
           {stage.issues.map((issue, i) => (
-            <p key={i} class={issue.severity === 'error' ? 'rl-error' : 'rl-muted'}>
-              {describe(issue)}
+            <p key={i} class="rl-muted">
+              {issue}
             </p>
           ))}
           <div class="rl-buttons">

@@ -1,3 +1,4 @@
+import '../../lib/i18n/areas/documents';
 import { render } from 'preact';
 import '../../components/theme.css';
 import '../../components/documents/documents.css';

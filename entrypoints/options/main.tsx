@@ -1,3 +1,4 @@
+import '../../lib/i18n/all';
 import { render } from 'preact';
 import { OptionsApp, sections, type Section } from '../../components/options/OptionsApp';
 import '../../components/options/options.css';

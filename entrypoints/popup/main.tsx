@@ -1,3 +1,6 @@
+import '../../lib/i18n/areas/popup';
+import '../../lib/i18n/areas/documents';
+import '../../lib/i18n/areas/sync';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';

@@ -1,3 +1,5 @@
+import '../../lib/i18n/areas/sidebar';
+import '../../lib/i18n/areas/sync';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';

@@ -1,11 +1,4 @@
-import type { MessageKey } from './fr';
-import { sidebarEn } from './areas/sidebar';
-import { optionsEn } from './areas/options';
-import { popupEn } from './areas/popup';
-import { importEn } from './areas/import';
-import { syncEn } from './areas/sync';
-import { outlookEn } from './areas/outlook';
-import { documentsEn } from './areas/documents';
+import type { CoreKey } from './fr';
 
 const core = {
   'app.name': 'Relance',
@@ -62,13 +55,4 @@ const core = {
   'badge.dueToday': '{count} reminder(s) due today',
 };
 
-export const en: Record<MessageKey, string> = {
-  ...core,
-  ...sidebarEn,
-  ...optionsEn,
-  ...popupEn,
-  ...importEn,
-  ...syncEn,
-  ...outlookEn,
-  ...documentsEn,
-};
+export const en: Record<CoreKey, string> = core;

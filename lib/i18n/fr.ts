@@ -1,14 +1,7 @@
-import { sidebarFr } from './areas/sidebar';
-import { optionsFr } from './areas/options';
-import { popupFr } from './areas/popup';
-import { importFr } from './areas/import';
-import { syncFr } from './areas/sync';
-import { outlookFr } from './areas/outlook';
-import { documentsFr } from './areas/documents';
-
 /**
- * The French catalogue is the reference: every other language must provide exactly its keys
- * (see en.ts), so a missing translation fails the type check. `{name}` marks a parameter.
+ * The French core catalogue is the reference: every other language must provide exactly its keys
+ * (see en.ts), so a missing translation fails the type check. `{name}` marks a parameter. The
+ * messages of each part of the product live in areas/, loaded by the pages that show them.
  */
 const core = {
   'app.name': 'Relance',
@@ -66,15 +59,7 @@ const core = {
   'badge.dueToday': '{count} relance(s) à faire aujourd’hui',
 } as const;
 
-export const fr = {
-  ...core,
-  ...sidebarFr,
-  ...optionsFr,
-  ...popupFr,
-  ...importFr,
-  ...syncFr,
-  ...outlookFr,
-  ...documentsFr,
-};
+export const fr = core;
 
-export type MessageKey = keyof typeof fr;
+/** Keys every page uses; each area adds its own (see keys.ts and areas/). */
+export type CoreKey = keyof typeof fr;

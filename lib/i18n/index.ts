@@ -1,10 +1,21 @@
 import { en } from './en';
-import { fr, type MessageKey } from './fr';
+import { fr } from './fr';
+import type { MessageKey } from './keys';
 
 export type { MessageKey };
 export type Locale = 'fr' | 'en';
 
-export const catalogs: Record<Locale, Record<MessageKey, string>> = { fr, en };
+/** The messages loaded so far: the core, then each area a page registers. */
+export const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { fr: { ...fr }, en: { ...en } };
+
+/** Adds an area's messages (areas/*.ts call it when they load); `en` has the same keys as `fr`. */
+export function registerMessages<K extends MessageKey>(
+  frMessages: Readonly<Record<K, string>>,
+  enMessages: Readonly<Record<K, string>>,
+): void {
+  Object.assign(catalogs.fr, frMessages);
+  Object.assign(catalogs.en, enMessages);
+}
 export const defaultLocale: Locale = 'fr';
 
 export type MessageParams = Record<string, string | number>;
@@ -14,7 +25,8 @@ export type MessageParams = Record<string, string | number>;
  * left visible as `{name}` rather than blanked, so the omission shows in review and in tests.
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogs[locale][key];
+  // A key whose area the page did not load shows as itself: visible in review, never a blank.
+  const template = catalogs[locale][key] ?? catalogs.fr[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the documents area: letters, SMS, call sheets and the document page. Keys start with
  * `documents.`; the English catalogue must have the same keys.
@@ -253,3 +255,5 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'documents.page.download': 'Download the PDF',
   'documents.page.letterTitle': 'Letter – {client}',
 };
+
+registerMessages(documentsFr, documentsEn);

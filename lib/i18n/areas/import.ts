@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the import area. Keys start with `import.`; the English catalogue must have the same keys.
  * Row messages give the reason only: `import.report.*` put the line and column in front.
@@ -166,3 +168,5 @@ export const importEn: Record<keyof typeof importFr, string> = {
     'This invoice is addressed to you (your SIREN is the buyer’s): it is a supplier invoice.',
   'import.einvoice.otherSeller': 'The seller, {value}, does not have your company’s SIREN.',
 };
+
+registerMessages(importFr, importEn);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the options area. Keys start with `options.`; the English catalogue must have the same keys.
  */
@@ -633,3 +635,5 @@ export const optionsEn: Record<keyof typeof optionsFr, string> = {
   'options.backup.restoring': 'Restoring…',
   'options.backup.restored': 'Backup restored.',
 };
+
+registerMessages(optionsFr, optionsEn);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the outlook area. Keys start with `outlook.`; the English catalogue must have the same keys.
  */
@@ -25,3 +27,5 @@ export const outlookEn: Record<keyof typeof outlookFr, string> = {
   'outlook.message': 'Message from {sender}: {subject}',
   'outlook.attachmentsOmitted': 'This Outlook does not attach files automatically: add {names} to the reply.',
 };
+
+registerMessages(outlookFr, outlookEn);

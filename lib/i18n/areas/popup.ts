@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the popup area. Keys start with `popup.`; the English catalogue must have the same keys.
  */
@@ -58,3 +60,5 @@ export const popupEn: Record<keyof typeof popupFr, string> = {
   'popup.sms.qr': 'Scan with your phone to prepare the text message.',
   'popup.sms.qrAlt': 'QR code of the text message',
 };
+
+registerMessages(popupFr, popupEn);

@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the sidebar (Gmail and Outlook). Keys start with `sidebar.`; the English catalogue must
  * have the same keys.
@@ -263,3 +265,5 @@ export const sidebarEn: Record<keyof typeof sidebarFr, string> = {
   'sidebar.plan.mailOutro':
     'Please confirm your agreement by replying to this message. As long as the instalments are paid on time, we will not send reminders.',
 };
+
+registerMessages(sidebarFr, sidebarEn);

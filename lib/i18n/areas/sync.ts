@@ -1,3 +1,5 @@
+import { registerMessages } from '../index';
+
 /**
  * Messages of the sync area. Keys start with `sync.`; the English catalogue must have the same keys.
  */
@@ -43,3 +45,5 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.error.corrupt': 'unreadable data from another browser was ignored',
   'sync.error.unknown': 'unexpected error ({detail})',
 };
+
+registerMessages(syncFr, syncEn);

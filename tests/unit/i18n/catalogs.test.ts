@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { penaltyWarnings } from '../../../lib/domain/penalties';
+import '../../../lib/i18n/all';
 import { catalogs, pickLocale, translate } from '../../../lib/i18n';
 
 describe('message catalogs', () => {
@@ -7,7 +8,7 @@ describe('message catalogs', () => {
     const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(catalogs.fr) as (keyof typeof catalogs.fr)[]) {
       expect(catalogs.en[key], key).toBeTruthy();
-      expect(params(catalogs.en[key]), key).toEqual(params(catalogs.fr[key]));
+      expect(params(catalogs.en[key] ?? ''), key).toEqual(params(catalogs.fr[key] ?? ''));
     }
   });
 
