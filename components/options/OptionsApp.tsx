@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { localIsoDate } from '../../lib/domain/calendar';
 import { planActions } from '../../lib/domain/engine';
-import { type IsoDate, type Ledger, type LedgerEventInput } from '../../lib/domain/schemas';
+import { type IsoDate, type LedgerEventInput } from '../../lib/domain/schemas';
 import type { Locale } from '../../lib/i18n';
 import type { ChangeChannel } from '../../lib/store/changes';
 import type { LedgerRepository } from '../../lib/store/repository';
+import { useLedger } from '../shared/use-ledger';
 import { BackupView } from './BackupView';
 import type { NewId } from './bulk-actions';
 import { FiguresView } from './FiguresView';
@@ -54,39 +55,21 @@ export function OptionsApp({
   newId = () => crypto.randomUUID(),
   download,
 }: OptionsAppProps) {
-  const [ledger, setLedger] = useState<Ledger | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [day, setDay] = useState(today);
   const [section, setSection] = useState<Section>(initialSection);
   // Forms keep what is typed until the data under them changes from elsewhere.
   const [generation, setGeneration] = useState(0);
+  const loadLedger = useCallback(() => repo.loadLedger(), [repo]);
+  const {
+    ledger,
+    day,
+    error: loadError,
+    reload,
+  } = useLedger(loadLedger, changes, today, (change) => {
+    if (change.origin !== 'options') setGeneration((value) => value + 1);
+  });
   const locale: Locale = ledger?.settings.language ?? initialLocale;
   const fmt = useMemo(() => formatter(locale), [locale]);
   const { t } = fmt;
-
-  const reload = useCallback(async () => {
-    try {
-      setLedger(await repo.loadLedger());
-      setDay(today());
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
-    }
-  }, [repo]);
-
-  useEffect(() => {
-    void reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = changes.subscribe((change) => {
-      if (change.origin !== 'options') setGeneration((value) => value + 1);
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload(), 50);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [changes, reload]);
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { localIsoDate } from '../../lib/domain/calendar';
 import type { IsoDate, Ledger } from '../../lib/domain/schemas';
 import type { Locale } from '../../lib/i18n';
 import type { ChangeChannel } from '../../lib/store/changes';
+import { useLedger } from '../shared/use-ledger';
 import { formatter, type Formatter } from '../sidebar/format';
 import { popupAgenda, type AgendaEntry } from './agenda-model';
 import { SmsEntry } from './SmsEntry';
@@ -32,30 +33,8 @@ export function PopupApp({
 }: PopupAppProps) {
   const fmt = useMemo(() => formatter(locale), [locale]);
   const { t } = fmt;
-  const [state, setState] = useState<{ ledger: Ledger; day: IsoDate } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setState({ ledger: await loadLedger(), day: today() });
-      setError(null);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
-    }
-  }, [loadLedger]);
-
-  useEffect(() => {
-    void reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = changes.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload(), 50);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [changes, reload]);
+  const { ledger, day, error } = useLedger(loadLedger, changes, today);
+  const state = ledger && { ledger, day };
 
   const agenda = useMemo(() => state && popupAgenda(state.ledger, state.day, locale), [state, locale]);
 

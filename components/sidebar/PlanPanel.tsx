@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { addDays } from '../../lib/domain/calendar';
 import { proposePlan, type PlanProposal } from '../../lib/domain/plans';
+import { escapeHtml } from '../../lib/domain/templates';
 import type { LedgerEventInput } from '../../lib/domain/schemas';
 import type { MailHost, ReplyDraft, ReplyResult, ThreadContext } from '../../lib/mail/types';
 import type { Formatter } from './format';
@@ -15,8 +16,6 @@ interface Props {
   host: MailHost;
   record(events: LedgerEventInput[]): Promise<void>;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * Offers the client to pay in instalments: the proposal goes into the reply, and once the

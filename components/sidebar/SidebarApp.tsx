@@ -6,11 +6,12 @@ import {
   threadContextSchema,
   type MatchResult,
 } from '../../lib/domain/matching';
-import type { IsoDate, Ledger, LedgerEventInput } from '../../lib/domain/schemas';
+import type { IsoDate, LedgerEventInput } from '../../lib/domain/schemas';
 import type { Locale } from '../../lib/i18n';
 import type { MailHost, ThreadContext } from '../../lib/mail/types';
 import type { ChangeChannel } from '../../lib/store/changes';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
+import { useLedger } from '../shared/use-ledger';
 import { AttachmentImport } from './AttachmentImport';
 import { ClientView } from './ClientView';
 import { formatter } from './format';
@@ -55,35 +56,12 @@ export function SidebarApp({
 }: SidebarAppProps) {
   const fmt = useMemo(() => formatter(locale), [locale]);
   const { t } = fmt;
-  const [ledger, setLedger] = useState<Ledger | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [thread, setThread] = useState<ThreadState>({ kind: 'waiting' });
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [collapsed, setCollapsed] = useState(false);
-  const [day, setDay] = useState(today);
 
-  const reload = useCallback(async () => {
-    try {
-      setLedger(await repo.loadLedger());
-      setDay(today());
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
-    }
-  }, [repo]);
-
-  useEffect(() => {
-    void reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = changes.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void reload(), 50);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [changes, reload]);
+  const loadLedger = useCallback(() => repo.loadLedger(), [repo]);
+  const { ledger, day, error: loadError, reload } = useLedger(loadLedger, changes, today);
 
   useEffect(() => {
     const controller = new AbortController();

@@ -1,6 +1,7 @@
 import type { Action } from '../../lib/domain/engine';
 import { composeDraft, type Draft, type EmailDraft } from '../../lib/domain/drafting';
 import { scenarioFor } from '../../lib/domain/scenarios';
+import { escapeHtml } from '../../lib/domain/templates';
 import type { Locale } from '../../lib/i18n';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
 import type { ReplyAttachment, ReplyDraft } from '../../lib/mail/types';
@@ -35,8 +36,6 @@ export function draftForAction(
     scenario: scenarioFor(summary.client, ledger.scenarios),
   });
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * What goes into the mail's reply. When the user edited the text in the sidebar, the HTML is

@@ -1,4 +1,5 @@
 import { formatMoney } from '../domain/money';
+import { escapeHtml } from '../domain/templates';
 import type { Client, Invoice, Ledger } from '../domain/schemas';
 import { DEMO_OWN_EMAIL } from './sample-ledger';
 
@@ -23,8 +24,6 @@ interface DemoThread {
   }>;
   attachment?: string;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Legacy Gmail ids are 16 hex digits; derived from the client id so they stay the same between runs. */
 function threadIdOf(clientId: string): string {
