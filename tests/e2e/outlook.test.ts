@@ -53,37 +53,52 @@ const dupuis: MessageSeed = {
 };
 
 /** Writes the ledger into the add-in's database (created by the app at start) and tells the app. */
-async function seedLedger(page: Page, ledger: Ledger) {
-  await page.evaluate(async (ledger) => {
-    const request = <T>(req: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+async function seedLedger(
+  page: Page,
+  ledger: Ledger,
+  files: { id: string; name: string; text: string }[] = [],
+) {
+  await page.evaluate(
+    async ({ ledger, files }) => {
+      const request = <T>(req: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      let version = 0;
+      for (let tries = 0; tries < 100 && version === 0; tries++) {
+        version = (await indexedDB.databases()).find((db) => db.name === 'relance')?.version ?? 0;
+        if (version === 0) await new Promise((r) => setTimeout(r, 50));
+      }
+      if (version === 0) throw new Error('the task pane never created its database');
+      const db = await request(indexedDB.open('relance', version));
+      const stores = ['clients', 'invoices', 'events', 'scenarios', 'meta', 'attachments'];
+      const tx = db.transaction(stores, 'readwrite');
+      for (const store of stores) tx.objectStore(store).clear();
+      for (const client of ledger.clients) tx.objectStore('clients').put(client);
+      for (const invoice of ledger.invoices) tx.objectStore('invoices').put(invoice);
+      tx.objectStore('meta').put(ledger.company, 'company');
+      tx.objectStore('meta').put(ledger.rates, 'rates');
+      tx.objectStore('meta').put(ledger.settings, 'settings');
+      for (const file of files)
+        tx.objectStore('attachments').put({
+          id: file.id,
+          name: file.name,
+          type: 'application/pdf',
+          bytes: new TextEncoder().encode(file.text).buffer,
+          addedAt: new Date().toISOString(),
+        });
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
       });
-    let version = 0;
-    for (let tries = 0; tries < 100 && version === 0; tries++) {
-      version = (await indexedDB.databases()).find((db) => db.name === 'relance')?.version ?? 0;
-      if (version === 0) await new Promise((r) => setTimeout(r, 50));
-    }
-    if (version === 0) throw new Error('the task pane never created its database');
-    const db = await request(indexedDB.open('relance', version));
-    const stores = ['clients', 'invoices', 'events', 'scenarios', 'meta'];
-    const tx = db.transaction(stores, 'readwrite');
-    for (const store of stores) tx.objectStore(store).clear();
-    for (const client of ledger.clients) tx.objectStore('clients').put(client);
-    for (const invoice of ledger.invoices) tx.objectStore('invoices').put(invoice);
-    tx.objectStore('meta').put(ledger.company, 'company');
-    tx.objectStore('meta').put(ledger.rates, 'rates');
-    tx.objectStore('meta').put(ledger.settings, 'settings');
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    const channel = new BroadcastChannel('relance-ledger-changes');
-    channel.postMessage({ areas: ['clients', 'invoices', 'events', 'settings'], origin: 'test-seed' });
-    channel.close();
-  }, ledger);
+      db.close();
+      const channel = new BroadcastChannel('relance-ledger-changes');
+      channel.postMessage({ areas: ['clients', 'invoices', 'events', 'settings'], origin: 'test-seed' });
+      channel.close();
+    },
+    { ledger, files },
+  );
 }
 
 /** Intl puts narrow no-break spaces in French amounts; compare with plain spaces. */
@@ -177,7 +192,11 @@ describe('Outlook task pane', () => {
   it('shows the client of the selected message, drafts the reminder into Outlook’s reply, follows the next message', async () => {
     const { page, errors } = await open({});
     await page.getByTestId('sidebar').waitFor({ timeout: 20_000 });
-    await seedLedger(page, fixtureLedger(today, 'address'));
+    // The overdue invoice has its PDF in the attachment store: it goes into the reply.
+    const ledger = fixtureLedger(today, 'address');
+    ledger.invoices[0] = { ...ledger.invoices[0]!, pdfRef: 'pdf-f042' };
+    const pdf = '%PDF-1.4 facture F-2026-042';
+    await seedLedger(page, ledger, [{ id: 'pdf-f042', name: 'F-2026-042.pdf', text: pdf }]);
 
     await expect
       .poll(() => page.getByTestId('client-name').textContent(), { timeout: 15_000 })
@@ -211,6 +230,13 @@ describe('Outlook task pane', () => {
     // The invoice table keeps its layout in the reply.
     expect(reply!.formData.htmlBody).toMatch(/<table style="[^"]+"><thead>/);
     expect(reply!.formData.htmlBody).not.toMatch(/<script|onerror=|onclick=/i);
+    expect(reply!.formData.attachments).toEqual([
+      expect.objectContaining({
+        type: 'base64',
+        name: 'F-2026-042.pdf',
+        base64file: Buffer.from(pdf).toString('base64'),
+      }),
+    ]);
     await page.getByTestId('confirm-sent').waitFor();
 
     // The user selects another message in the pinned pane.
