@@ -22,7 +22,16 @@ export default defineConfig({
     // The sidebar page is framed inside Gmail.
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'relance@relance.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'relance@relance.app',
+              strict_min_version: '128.0',
+              // Nothing leaves the user's devices: no data is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
