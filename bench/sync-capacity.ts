@@ -2,9 +2,10 @@
  * How many OPEN invoices fit in the real storage.sync, measured by writing into the background
  * worker's storage.sync in headless Chromium (Chrome enforces the quota; a refused write is the
  * answer), with Relance's codec (compact text, compressed per item: lib/store/sync/compress.ts)
- * and with naive JSON. Each open invoice travels with its client
- * and the events its status depends on (payments, last action, step reached, open promise,
- * dispute, plan or pause), in the planner's order (most urgent first), from a realistic ledger
+ * and with naive JSON. Each open invoice travels with its client's head (what its status and mail
+ * matching need; the rest of the client comes after all open invoices) and the events its status
+ * depends on (payments, last action, step reached, a promise, plan or pause still holding, open
+ * disputes), in the planner's order (most urgent first), from a realistic ledger
  * (tests/support/generate-ledger.ts). Naive JSON is the fairest plain approach: the same records
  * as JSON objects packed greedily into items under 8 KB (one item per invoice would stop at
  * MAX_ITEMS = 512 items before the bytes run out, so it is also printed for reference).
@@ -12,10 +13,11 @@
  * read back and checked against what was written, so the figure is for data that round-trips.
  */
 import { generateLedger } from '../tests/support/generate-ledger';
-import { buildItems, eventEntry, recordEntry, type SortedEntry } from '../lib/store/sync/chunking';
+import { buildItems, type SortedEntry } from '../lib/store/sync/chunking';
 import { createClock } from '../lib/store/sync/hlc';
 import { fromLedger, readRecord } from '../lib/store/sync/ledger-bridge';
 import { itemBytes } from '../lib/store/sync/limits';
+import { unitEntries } from '../lib/store/sync/planner';
 import { rankRecords } from '../lib/store/sync/priorities';
 import { decodeItems } from '../lib/store/sync/read-items';
 import { canonicalJson, type RecordState } from '../lib/store/sync/state';
@@ -44,32 +46,26 @@ const open = new Set(
 // The planner's units for open invoices, most urgent first: the invoice, its client, its status events.
 const openUnits = units.slice(mandatory).filter((u) => u.records.some((key) => open.has(key)));
 
-function records(n: number) {
-  const keys = new Set<string>();
-  const events = new Set<string>();
-  for (const unit of [...base, ...openUnits.slice(0, n)]) {
-    unit.records.forEach((k) => keys.add(k));
-    unit.events.forEach((e) => events.add(e));
-  }
-  return { keys: [...keys], events: [...events] };
+/** What the planner sends for the first n open invoices: records (clients as their head), events. */
+function entries(n: number): SortedEntry[] {
+  return unitEntries(state, [...base, ...openUnits.slice(0, n)], base.length + n);
 }
+const sentRecords = (list: readonly SortedEntry[]) =>
+  list.flatMap(({ entry }) => (entry.type === 'record' ? [entry] : []));
+const sentEvents = (list: readonly SortedEntry[]) =>
+  list.flatMap(({ entry }) => (entry.type === 'event' ? [entry.event] : []));
 
 const PREFIX = 'bench:';
 function codecItems(n: number): Record<string, unknown> {
-  const { keys, events } = records(n);
-  const entries: SortedEntry[] = [
-    ...keys.map((k) => recordEntry(k, state.records.get(k)!)),
-    ...events.map((id) => eventEntry(state.events.get(id)!)),
-  ];
-  const { items } = buildItems(entries, undefined);
+  const { items } = buildItems(entries(n), undefined);
   return Object.fromEntries(Object.entries(items).map(([k, v]) => [PREFIX + k, v]));
 }
 
 function packedJsonItems(n: number): Record<string, unknown> {
-  const { keys, events } = records(n);
+  const list = entries(n);
   const objects: unknown[] = [
-    ...keys.map((k) => ({ key: k, ...readRecord(k, state.records.get(k)!) })),
-    ...events.map((id) => state.events.get(id)),
+    ...sentRecords(list).map(({ key, record }) => ({ key, ...readRecord(key, record) })),
+    ...sentEvents(list),
   ];
   const items: Record<string, unknown> = {};
   let pack: unknown[] = [];
@@ -87,10 +83,9 @@ function packedJsonItems(n: number): Record<string, unknown> {
 
 function perInvoiceJsonItems(n: number): Record<string, unknown> {
   const items: Record<string, unknown> = {};
-  for (const unit of [...base, ...openUnits.slice(0, n)]) {
-    for (const key of unit.records) items[PREFIX + key] = readRecord(key, state.records.get(key)!);
-    for (const id of unit.events) items[`${PREFIX}event:${id}`] = state.events.get(id);
-  }
+  const list = entries(n);
+  for (const { key, record } of sentRecords(list)) items[PREFIX + key] = readRecord(key, record);
+  for (const event of sentEvents(list)) items[`${PREFIX}event:${event.id}`] = event;
   return items;
 }
 
@@ -138,7 +133,9 @@ try {
         .map(([k, v]) => [k.slice(PREFIX.length), v]),
     ),
   );
-  const expected = records(codec);
+  const expected = entries(codec);
+  const expectedRecords = sentRecords(expected);
+  const expectedEvents = sentEvents(expected);
   // A record as shown; an empty set is not written (it reads back as absent, which shows the same).
   const shown = (record: RecordState, key: string) =>
     canonicalJson(
@@ -148,15 +145,14 @@ try {
     );
   if (
     back.problems.length > 0 ||
-    back.state.records.size !== expected.keys.length ||
-    back.state.events.size !== expected.events.length ||
-    expected.keys.some((k) => {
-      const record = back.state.records.get(k);
-      return !record || shown(record, k) !== shown(state.records.get(k)!, k);
+    back.state.records.size !== expectedRecords.length ||
+    back.state.events.size !== expectedEvents.length ||
+    expectedRecords.some(({ key, record }) => {
+      const read = back.state.records.get(key);
+      return !read || shown(read, key) !== shown(record, key);
     }) ||
-    expected.events.some(
-      (id) =>
-        canonicalJson(back.state.events.get(id) ?? null) !== canonicalJson(state.events.get(id) ?? null),
+    expectedEvents.some(
+      (event) => canonicalJson(back.state.events.get(event.id) ?? null) !== canonicalJson(event),
     )
   )
     throw new Error('the codec items do not read back what was written');

@@ -3,7 +3,7 @@ import { ChunkWriter } from './chunk-codec';
 import { buildItems, eventEntry, recordEntry, type ChunkOptions, type SortedEntry } from './chunking';
 import { itemBytes, SYNC_LIMITS, type SyncLimits } from './limits';
 import { MANIFEST_KEY } from './chunking';
-import { rankRecords, type Unit } from './priorities';
+import { rankRecords, recordHead, type Unit } from './priorities';
 import {
   isVisible,
   maxStamp,
@@ -16,9 +16,9 @@ import {
 
 /**
  * What goes to storage.sync when not everything fits. Priorities, highest first: settings,
- * company, rates, scenarios and deletions; then each open invoice with its client and the events
- * its status depends on (see priorities.ts); clients without invoices; settled invoices of the
- * last `syncSettledAfterDays` days; the rest of their history. Invoices settled longer ago stay
+ * company, rates, scenarios and deletions; then each open invoice with its client's head and the
+ * events its status depends on (see priorities.ts); the rest of those clients; clients without
+ * invoices; settled invoices of the last `syncSettledAfterDays` days; the rest of their history. Invoices settled longer ago stay
  * on this device whatever the room, and so do, when the space runs out, the units that do not
  * fit. Nothing is deleted anywhere: other browsers keep what they already received (the
  * replicated sets only grow).
@@ -77,16 +77,26 @@ function tombstoneOnly(record: RecordState): RecordState {
   return { fields, sets, deleted };
 }
 
-function entriesFor(state: ReplicaState, units: readonly Unit[], count: number): SortedEntry[] {
+/**
+ * The entries of the first `count` units: each record once, whole if some unit brings it whole,
+ * else its head; each event once.
+ */
+export function unitEntries(state: ReplicaState, units: readonly Unit[], count: number): SortedEntry[] {
+  const whole = new Set(units.slice(0, count).flatMap((unit) => unit.records));
   const out: SortedEntry[] = [];
   const seenRecords = new Set<string>();
   const seenEvents = new Set<string>();
   for (const unit of units.slice(0, count)) {
-    for (const key of unit.records) {
+    for (const key of [...(unit.heads ?? []), ...unit.records]) {
       if (seenRecords.has(key)) continue;
       seenRecords.add(key);
       const record = state.records.get(key)!;
-      out.push(recordEntry(key, isVisible(record) ? record : tombstoneOnly(record)));
+      const sent = !isVisible(record)
+        ? tombstoneOnly(record)
+        : whole.has(key)
+          ? record
+          : recordHead(key, record);
+      out.push(recordEntry(key, sent));
     }
     for (const id of unit.events) {
       if (seenEvents.has(id)) continue;
@@ -98,21 +108,38 @@ function entriesFor(state: ReplicaState, units: readonly Unit[], count: number):
 }
 
 /** Text characters of the first n units' entries, for every n, from one encoding of them all. */
-function prefixTextSizes(entries: readonly SortedEntry[], units: readonly Unit[]): number[] {
-  const sorted = [...entries].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-  const writer = new ChunkWriter();
-  const size = new Map<string, number>();
-  for (const { entry } of sorted)
-    size.set(entry.type === 'event' ? `event:${entry.event.id}` : entry.key, writer.add(entry).length + 1);
+function prefixTextSizes(state: ReplicaState, units: readonly Unit[]): number[] {
+  // Each entry's text once whole, and once as a head for the records some unit brings as a head.
+  const sizes = (heads: boolean) => {
+    const entries = unitEntries(state, units, units.length).map((item) =>
+      heads && item.entry.type === 'record'
+        ? recordEntry(item.entry.key, recordHead(item.entry.key, item.entry.record))
+        : item,
+    );
+    entries.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    const writer = new ChunkWriter();
+    const size = new Map<string, number>();
+    for (const { entry } of entries)
+      size.set(entry.type === 'event' ? `event:${entry.event.id}` : entry.key, writer.add(entry).length + 1);
+    return size;
+  };
+  const wholeSize = sizes(false);
+  const headSize = sizes(true);
   const out = [0];
-  const seen = new Set<string>();
+  const seen = new Map<string, 'head' | 'whole'>();
   for (const unit of units) {
     let added = 0;
-    for (const key of [...unit.records, ...unit.events.map((id) => `event:${id}`)])
+    for (const key of unit.heads ?? [])
       if (!seen.has(key)) {
-        seen.add(key);
-        added += size.get(key) ?? 0;
+        seen.set(key, 'head');
+        added += headSize.get(key) ?? 0;
       }
+    for (const key of [...unit.records, ...unit.events.map((id) => `event:${id}`)]) {
+      const before = seen.get(key);
+      if (before === 'whole') continue;
+      seen.set(key, 'whole');
+      added += (wholeSize.get(key) ?? 0) - (before === 'head' ? (headSize.get(key) ?? 0) : 0);
+    }
     out.push(out[out.length - 1]! + added);
   }
   return out;
@@ -144,7 +171,7 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
   );
   const top = maxStamp(state);
   const attempt = (n: number) => {
-    const entries = entriesFor(state, units, n);
+    const entries = unitEntries(state, units, n);
     const built = buildItems(entries, top, { maxItemBytes: limits.quotaBytesPerItem, ...options.chunk });
     const manifestOk = itemBytes(MANIFEST_KEY, built.items[MANIFEST_KEY]) <= limits.quotaBytesPerItem;
     const fits = manifestOk && built.bytes <= budget && Object.keys(built.items).length <= maxItems;
@@ -152,32 +179,62 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
   };
   // Adding units only adds entries, so what fits is a prefix. Compressing is what costs, so the
   // search estimates each prefix's size from the text of its entries (encoded once, all
-  // together) times the pack-to-text ratio of the last real build, and builds only near the limit.
-  const text = prefixTextSizes(entriesFor(state, units, units.length), units);
-  const estimate = (n: number, ratio: number) => text[n]! * ratio;
+  // together): first times the pack-to-text ratio of the last real build, then, once a build
+  // that fits and one that does not bracket the limit, by interpolating between them, with a
+  // halving when that keeps landing on the same side (a new chunk makes the size jump, units
+  // already sent leave it flat).
+  const text = prefixTextSizes(state, units);
+  /** The longest prefix in [lo, hi] whose text is at most `length`, or lo. */
+  const longest = (lo: number, hi: number, length: number) => {
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (text[mid]! <= length) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   let ratio = 0.4;
   let lo = mandatory;
   let hi = units.length;
   let best: ReturnType<typeof attempt> | undefined;
+  let over: ReturnType<typeof attempt> | undefined;
   let floor: ReturnType<typeof attempt> | undefined;
+  let sameSide = 0;
+  let lastFits: boolean | undefined;
   for (let round = 0; round < MAX_BUILDS && lo <= hi; round++) {
-    // The longest prefix in [lo, hi] estimated to fit, or lo.
-    let a = lo;
-    let b = hi;
-    while (a < b) {
-      const mid = Math.ceil((a + b) / 2);
-      if (estimate(mid, ratio) <= budget) a = mid;
-      else b = mid - 1;
-    }
+    let a: number;
+    if (over && sameSide >= 2) a = Math.floor((lo + hi) / 2);
+    else if (best && over) {
+      const [t0, t1] = [text[best.n]!, text[over.n]!];
+      a = longest(
+        lo,
+        hi,
+        t0 + ((budget - best.built.bytes) * (t1 - t0)) / (over.built.bytes - best.built.bytes),
+      );
+    } else a = longest(lo, hi, budget / ratio);
     const trial = attempt(a);
     if (a === mandatory) floor = trial;
     if (text[a]! > 0) ratio = trial.built.bytes / text[a]!;
+    sameSide = trial.fits === lastFits ? sameSide + 1 : 1;
+    lastFits = trial.fits;
     if (trial.fits) {
       best = trial;
       lo = a + 1;
-    } else hi = a - 1;
+    } else {
+      over = trial;
+      hi = a - 1;
+    }
     // Close enough: a few units short of the limit is not worth another build.
     if (best && hi - lo < Math.max(2, best.n / 400)) break;
+  }
+  // Estimates that kept missing (the size can stay flat over many units, e.g. records already
+  // sent whole): halve until something fits rather than settle for the mandatory part.
+  while (!best && lo <= hi) {
+    const a = Math.floor((lo + hi) / 2);
+    const trial = attempt(a);
+    if (a === mandatory) floor = trial;
+    if (trial.fits) best = trial;
+    else hi = a - 1;
   }
   // Nothing fits: not even the mandatory part (then nothing is written).
   best ??= floor ?? attempt(mandatory);

@@ -1,11 +1,38 @@
-import type { IsoDate, LedgerEvent } from '../../domain/schemas';
-import { isVisible, type Json, type RecordState, type ReplicaState } from './state';
+import { settingsSchema, type IsoDate, type LedgerEvent } from '../../domain/schemas';
+import { isVisible, parseRecordKey, type Json, type RecordState, type ReplicaState } from './state';
 import { dayNumber, isoFromDay } from './text-codec';
 
 /** Records and events that travel together: an invoice is no use on another browser without its client. */
 export interface Unit {
   readonly records: readonly string[];
+  /** Records of which only the head (`HEAD_FIELDS`) goes with this unit; a later unit brings the rest. */
+  readonly heads?: readonly string[];
   readonly events: readonly string[];
+}
+
+/**
+ * What another browser needs of a client to show its invoices' status and act on them: its name,
+ * the addresses that match its mail, and what picks its scenario and the tone of its drafts. The
+ * contact, postal address, SIREN and notes (letters, salutations) come later when the space is
+ * short: registers are merged one by one, so a record may arrive in parts, and a browser that
+ * holds only the head shows the schema defaults for the rest until it comes.
+ */
+export const HEAD_FIELDS: Readonly<Partial<Record<string, ReadonlySet<string>>>> = {
+  client: new Set(['name', 'emails', 'domains', 'segment', 'relationship', 'language', 'scenarioId']),
+};
+
+/**
+ * The registers and sets of a record that are in its kind's head; the record itself when it has
+ * nothing else (kinds without a head, deleted records, records received as their head).
+ */
+export function recordHead(key: string, record: RecordState): RecordState {
+  const head = HEAD_FIELDS[parseRecordKey(key)?.kind ?? ''];
+  if (!head || !isVisible(record)) return record;
+  if ([...record.fields.keys(), ...record.sets.keys()].every((name) => head.has(name))) return record;
+  return {
+    fields: new Map([...record.fields].filter(([name]) => head.has(name))),
+    sets: new Map([...record.sets].filter(([name]) => head.has(name))),
+  };
 }
 
 const field = (record: RecordState | undefined, name: string): Json | undefined =>
@@ -20,29 +47,65 @@ function last<T>(items: readonly T[], test: (item: T) => boolean): T | undefined
   return undefined;
 }
 
+/** What tells when a hold is over: today and the grace days of the synced settings. */
+export interface HoldDays {
+  today: IsoDate;
+  promiseGraceDays: number;
+  planGraceDays: number;
+}
+
+const DEFAULTS = settingsSchema.parse({});
+const shift = (date: string, days: number) => {
+  const day = dayNumber(date);
+  return day === undefined ? undefined : isoFromDay(day + days);
+};
+
 /**
  * The events another browser needs to show an invoice's status right: every payment (the amount
  * still due), the last action, the step reached, and what pauses the scenario (the last promise,
- * the last payment plan, disputes not yet resolved, a pause not yet resumed). `events` is sorted by date.
+ * the last payment plan, disputes not yet resolved, a pause not yet resumed). A promise, a plan or
+ * a pause whose hold is over (lib/domain/engine/holds.ts: the promised day or the last instalment
+ * and their grace days, or the pause's last day, are past) no longer matters once a contact followed on or after the day it
+ * ended: the scenario's next date then comes from that contact. Such a promise or plan travels
+ * with the rest of the history. `events` is sorted by date.
  */
-export function statusEvents(events: readonly LedgerEvent[], open: boolean): LedgerEvent[] {
+export function statusEvents(events: readonly LedgerEvent[], open: boolean, holds?: HoldDays): LedgerEvent[] {
   const keep = new Set<LedgerEvent>(events.filter((e) => e.type === 'payment'));
   const latest = events[events.length - 1];
   if (latest) keep.add(latest);
-  if (open) {
-    const resolved = new Set(events.flatMap((e) => (e.type === 'dispute_resolved' ? [e.disputeId] : [])));
-    for (const e of events) if (e.type === 'dispute' && !resolved.has(e.id)) keep.add(e);
-    for (const test of [
-      (e: LedgerEvent) => e.type === 'reminder' || e.type === 'skip' || (e.type === 'call' && !!e.stepId),
-      (e: LedgerEvent) => e.type === 'promise',
-      (e: LedgerEvent) => e.type === 'plan',
-    ]) {
-      const found = last(events, test);
-      if (found) keep.add(found);
-    }
-    const pause = last(events, (e) => e.type === 'pause' || e.type === 'resume');
-    if (pause?.type === 'pause') keep.add(pause);
+  if (!open) return events.filter((e) => keep.has(e));
+  const resolved = new Set(events.flatMap((e) => (e.type === 'dispute_resolved' ? [e.disputeId] : [])));
+  for (const e of events) if (e.type === 'dispute' && !resolved.has(e.id)) keep.add(e);
+  const step = last(
+    events,
+    (e) => e.type === 'reminder' || e.type === 'skip' || (e.type === 'call' && !!e.stepId),
+  );
+  if (step) keep.add(step);
+  const contacts = [...keep].filter((e) => e.type === 'reminder' || e.type === 'call');
+  /** The hold ended before today and a contact kept came on or after the day it ended. */
+  const superseded = (resumeOn: string | undefined) =>
+    holds !== undefined &&
+    resumeOn !== undefined &&
+    holds.today >= resumeOn &&
+    contacts.some((e) => e.date >= resumeOn);
+  const promise = last(events, (e) => e.type === 'promise');
+  if (
+    promise?.type === 'promise' &&
+    !superseded(shift(promise.promisedDate, (holds?.promiseGraceDays ?? 0) + 1))
+  )
+    keep.add(promise);
+  const plan = last(events, (e) => e.type === 'plan');
+  if (plan?.type === 'plan') {
+    const end = plan.instalments.reduce<string | undefined>(
+      (max, i) => (max === undefined || i.dueDate > max ? i.dueDate : max),
+      undefined,
+    );
+    if (!superseded(end === undefined ? undefined : shift(end, (holds?.planGraceDays ?? 0) + 1)))
+      keep.add(plan);
   }
+  const pause = last(events, (e) => e.type === 'pause' || e.type === 'resume');
+  if (pause?.type === 'pause' && !superseded(pause.until === undefined ? undefined : shift(pause.until, 1)))
+    keep.add(pause);
   return events.filter((e) => keep.has(e));
 }
 
@@ -68,6 +131,15 @@ export function rankRecords(state: ReplicaState, today: IsoDate, settledAfterDay
   const settingDays = field(state.records.get('settings'), 'syncSettledAfterDays');
   const days = settledAfterDays ?? (typeof settingDays === 'number' ? settingDays : 90);
   const cutoff = isoFromDay((dayNumber(today) ?? 0) - days);
+  const setting = (name: 'promiseGraceDays' | 'planGraceDays') => {
+    const value = field(state.records.get('settings'), name);
+    return typeof value === 'number' ? value : DEFAULTS[name];
+  };
+  const holds: HoldDays = {
+    today,
+    promiseGraceDays: setting('promiseGraceDays'),
+    planGraceDays: setting('planGraceDays'),
+  };
 
   const eventsOf = new Map<string, LedgerEvent[]>();
   for (const event of state.events.values())
@@ -105,6 +177,12 @@ export function rankRecords(state: ReplicaState, today: IsoDate, settledAfterDay
     records: state.records.has(view.clientKey) ? [view.clientKey, view.key] : [view.key],
     events: events.map((e) => e.id),
   });
+  // An open invoice needs only its client's head; the rest of the client follows all open invoices.
+  const withClientHead = (view: InvoiceView, events: readonly LedgerEvent[]): Unit => ({
+    records: [view.key],
+    ...(state.records.has(view.clientKey) ? { heads: [view.clientKey] } : {}),
+    events: events.map((e) => e.id),
+  });
   const historyOf = (views: readonly InvoiceView[]): Unit[] =>
     views
       .flatMap((v) => v.events)
@@ -122,7 +200,13 @@ export function rankRecords(state: ReplicaState, today: IsoDate, settledAfterDay
 
   const units: Unit[] = [
     ...mandatory,
-    ...open.map((v) => withClient(v, statusEvents(v.events, true))),
+    ...open.map((v) => withClientHead(v, statusEvents(v.events, true, holds))),
+    ...[...new Set(open.map((v) => v.clientKey))]
+      .filter(
+        (key) =>
+          state.records.has(key) && recordHead(key, state.records.get(key)!) !== state.records.get(key),
+      )
+      .map((key) => ({ records: [key], events: [] })),
     ...clients.filter((key) => !billed.has(key)).map((key) => ({ records: [key], events: [] })),
     ...recent.map((v) => withClient(v, statusEvents(v.events, false))),
     ...historyOf([...open, ...recent]),
