@@ -62,7 +62,7 @@ const shift = (date: string, days: number) => {
 
 /**
  * The events another browser needs to show an invoice's status right: every payment (the amount
- * still due), the last action, the step reached, and what pauses the scenario (the last promise,
+ * still due), the last action, every step taken (the step reached follows from all of them), and what pauses the scenario (the last promise,
  * the last payment plan, disputes not yet resolved, a pause not yet resumed). A promise, a plan or
  * a pause whose hold is over (lib/domain/engine/holds.ts: the promised day or the last instalment
  * and their grace days, or the pause's last day, are past) no longer matters once a contact followed on or after the day it
@@ -76,11 +76,11 @@ export function statusEvents(events: readonly LedgerEvent[], open: boolean, hold
   if (!open) return events.filter((e) => keep.has(e));
   const resolved = new Set(events.flatMap((e) => (e.type === 'dispute_resolved' ? [e.disputeId] : [])));
   for (const e of events) if (e.type === 'dispute' && !resolved.has(e.id)) keep.add(e);
-  const step = last(
-    events,
-    (e) => e.type === 'reminder' || e.type === 'skip' || (e.type === 'call' && !!e.stepId),
-  );
-  if (step) keep.add(step);
+  // Every step taken, not only the last: the engine moves an invoice one step per event (a grouped
+  // reminder at the firm step takes a newer invoice only to its next step), so the step reached can
+  // only be read from all of them.
+  for (const e of events)
+    if (e.type === 'reminder' || e.type === 'skip' || (e.type === 'call' && !!e.stepId)) keep.add(e);
   const contacts = [...keep].filter((e) => e.type === 'reminder' || e.type === 'call');
   /** The hold ended before today and a contact kept came on or after the day it ended. */
   const superseded = (resumeOn: string | undefined) =>

@@ -42,23 +42,29 @@ const pause = event('u1', { type: 'pause', date: '2026-04-01', until: '2026-04-3
 const openPause = event('u2', { type: 'pause', date: '2026-04-01' });
 
 describe('the events an open invoice travels with', () => {
+  // Every step event stays: the step reached is read from all of them (one step per event).
   it.each<[string, LedgerEvent[], HoldDays, string[]]>([
     // The promise ended on 2026-05-06 (promised day + 3 grace days, the day after): the firm
     // reminder that day sets the next date, the promise sets nothing any more.
-    ['a promise over and followed by a contact', [friendly, promise, firm], HOLDS, ['r2']],
+    ['a promise over and followed by a contact', [friendly, promise, firm], HOLDS, ['r1', 'r2']],
     [
       'a promise over, the contact the day before it ended',
       [friendly, promise, firmEarly],
       HOLDS,
-      ['p1', 'r3'],
+      ['r1', 'p1', 'r3'],
     ],
-    ['a promise still running', [friendly, promise, firm], { ...HOLDS, promiseGraceDays: 10 }, ['p1', 'r2']],
+    [
+      'a promise still running',
+      [friendly, promise, firm],
+      { ...HOLDS, promiseGraceDays: 10 },
+      ['r1', 'p1', 'r2'],
+    ],
     ['a promise not followed by any contact', [friendly, promise], HOLDS, ['r1', 'p1']],
     [
       'a promise over, today before its end',
       [friendly, promise, firm],
       { ...HOLDS, today: '2026-05-05' },
-      ['p1', 'r2'],
+      ['r1', 'p1', 'r2'],
     ],
     // The plan's last instalment is on 2026-04-30, its grace ends 2026-05-05.
     ['a plan over and followed by a call', [plan, call], HOLDS, ['c1']],
@@ -70,7 +76,29 @@ describe('the events an open invoice travels with', () => {
   });
 
   it('keeps every promise, plan and pause when it is not told the day (no hold is judged over)', () => {
-    expect(statusEvents([friendly, promise, firm], true).map((e) => e.id)).toEqual(['p1', 'r2']);
+    expect(statusEvents([friendly, promise, firm], true).map((e) => e.id)).toEqual(['r1', 'p1', 'r2']);
+  });
+
+  it('gives another browser the same state and step reached for every open invoice', () => {
+    const ledger = generateLedger({ invoices: 3_000, today: TODAY, seed: 5 });
+    const holds: HoldDays = { today: TODAY, ...ledger.settings };
+    const clients = new Map(ledger.clients.map((c) => [c.id, c]));
+    let compared = 0;
+    for (const invoice of ledger.invoices) {
+      const own = ledger.events.filter((e) => e.invoiceIds.includes(invoice.id));
+      const paid = own.reduce((sum, e) => sum + (e.type === 'payment' ? e.amountCents : 0), 0);
+      if (invoice.isCreditNote || invoice.amountCents - invoice.paidCents - paid <= 0) continue;
+      const scenario = scenarioFor(clients.get(invoice.clientId)!, ledger.scenarios);
+      const here = invoiceStatus(invoice, own, scenario, ledger.settings, TODAY);
+      const there = invoiceStatus(invoice, statusEvents(own, true, holds), scenario, ledger.settings, TODAY);
+      expect([there.state, there.reachedIndex, there.outstandingCents], invoice.id).toEqual([
+        here.state,
+        here.reachedIndex,
+        here.outstandingCents,
+      ]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 
   it('leaves out only events without which the engine gives every open invoice the same status', () => {
