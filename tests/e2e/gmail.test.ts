@@ -24,7 +24,7 @@ const FIXTURES: Record<string, string> = {
 };
 
 const FACTURX = readFileSync(
-  resolve(import.meta.dirname, '../../../shared/fixtures/einvoices/facturx-pdf/Facture_FR_BASICWL.pdf'),
+  resolve(import.meta.dirname, '../fixtures/einvoices/facturx-pdf/Facture_FR_BASICWL.pdf'),
 );
 
 describe('Gmail sidebar', () => {

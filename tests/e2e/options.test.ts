@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,8 @@ import { localIsoDate } from '../../lib/domain/calendar';
 import { createBackup, serializeBackup } from '../../lib/store/backup';
 
 const csvFixture = resolve(import.meta.dirname, '../fixtures/csv/malformed.csv');
-// The e-invoice samples live in the shared folder beside the repository (see its README for licences).
-const facturX = resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/einvoices/facturx-pdf/Facture_FR_BASICWL.pdf',
-);
+// Real e-invoice samples, with their licences, in tests/fixtures/einvoices.
+const facturX = resolve(import.meta.dirname, '../fixtures/einvoices/facturx-pdf/Facture_FR_BASICWL.pdf');
 
 /** The options page on the built extension: seeded through its own backup import, as a user would. */
 describe('the options page', () => {
@@ -262,7 +259,7 @@ describe('the options page', () => {
       .toEqual(['F-001']);
   });
 
-  it.skipIf(!existsSync(facturX))('reads a Factur-X PDF and imports its invoice', async () => {
+  it('reads a Factur-X PDF and imports its invoice', async () => {
     await page.getByRole('tab', { name: 'Import' }).click();
     await page.getByTestId('import-file').setInputFiles(facturX);
     const list = page.getByTestId('einvoice-list');

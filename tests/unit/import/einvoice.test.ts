@@ -14,7 +14,7 @@ import {
 } from '../../../lib/import';
 import { parseXml } from '../../../lib/import/xml';
 
-const ROOT = new URL('../../../../shared/fixtures/einvoices/', import.meta.url);
+const ROOT = new URL('../../fixtures/einvoices/', import.meta.url);
 const read = (file: string) => new Uint8Array(readFileSync(new URL(file, ROOT)));
 const pdf = pdfjs as unknown as PdfJsLike;
 const empty: LedgerSnapshot = { clients: [], invoices: [] };
