@@ -1,13 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { MatchResult } from '../../lib/domain/matching';
+import { isPublicMailDomain, type MatchResult } from '../../lib/domain/matching';
 import type { Client, Ledger, Segment } from '../../lib/domain/schemas';
 import type { ThreadContext } from '../../lib/mail/types';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
 import type { Formatter } from './format';
 import type { LedgerView } from './model';
 
-const PUBLIC_HINT =
-  /^(gmail|googlemail|yahoo|hotmail|outlook|live|orange|wanadoo|free|laposte|sfr|icloud|gmx|protonmail)\./;
 const SEGMENTS: Segment[] = ['business', 'consumer', 'public', 'key_account'];
 
 interface PickerProps {
@@ -201,7 +199,7 @@ function NewSender({
         segment,
         emails: [sender.email],
         // A company's own domain identifies its other senders too; a public mailbox's never does.
-        domains: segment !== 'consumer' && domain && !PUBLIC_HINT.test(domain) ? [domain] : [],
+        domains: segment !== 'consumer' && domain && !isPublicMailDomain(domain) ? [domain] : [],
       });
       onChoose(client.id);
     } catch (failure) {
