@@ -4,6 +4,7 @@ import { scenarioFor } from '../../lib/domain/scenarios';
 import { escapeHtml } from '../../lib/domain/templates';
 import type { Locale } from '../../lib/i18n';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
+import { toBase64 } from '../../lib/store/backup';
 import type { ReplyAttachment, ReplyDraft } from '../../lib/mail/types';
 import type { ClientSummary, LedgerView } from './model';
 
@@ -50,14 +51,6 @@ export function replyFromEmail(draft: EmailDraft, editedText?: string): ReplyDra
   return { html, text: editedText, subject: draft.subject };
 }
 
-function base64(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  let binary = '';
-  for (let i = 0; i < view.length; i += 0x8000)
-    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** The draft's invoice PDFs from the attachment store, for hosts that attach files (Outlook). */
 export async function replyAttachments(draft: EmailDraft, ledger: LedgerAccess): Promise<ReplyAttachment[]> {
   if (!ledger.getAttachment) return [];
@@ -65,7 +58,7 @@ export async function replyAttachments(draft: EmailDraft, ledger: LedgerAccess):
   for (const { pdfRef, name } of draft.attachments) {
     const stored = await ledger.getAttachment(pdfRef);
     if (stored)
-      files.push({ name, mimeType: stored.type || 'application/pdf', base64: base64(stored.bytes) });
+      files.push({ name, mimeType: stored.type || 'application/pdf', base64: toBase64(stored.bytes) });
   }
   return files;
 }

@@ -1,5 +1,6 @@
 import { planActions, type Action, type ActionPlan, type InvoiceStatus } from '../../lib/domain/engine';
-import { computePenalties, type PenaltyResult } from '../../lib/domain/penalties';
+import { formalNoticeStepIds, invoicePenalties } from '../../lib/domain/drafting';
+import type { PenaltyResult } from '../../lib/domain/penalties';
 import { scenarioFor } from '../../lib/domain/scenarios';
 import type { Client, Invoice, IsoDate, Ledger, LedgerEvent } from '../../lib/domain/schemas';
 
@@ -70,35 +71,21 @@ export function summariseClient(view: LedgerView, clientId: string): ClientSumma
   const history = [...(view.eventsByClient.get(clientId) ?? [])].sort((a, b) =>
     a.date === b.date ? 0 : a.date < b.date ? 1 : -1,
   );
-  const scenario = scenarioFor(client, view.ledger.scenarios);
-  const noticeSteps = new Set(scenario.steps.filter((s) => s.tone === 'formal_notice').map((s) => s.id));
+  const noticeSteps = formalNoticeStepIds(scenarioFor(client, view.ledger.scenarios));
   const open: InvoiceLine[] = [];
   let upcoming: ClientSummary['upcoming'];
   for (const invoice of view.invoicesByClient.get(clientId) ?? []) {
     const status = view.statusById.get(invoice.id);
     if (!status || status.state === 'settled' || status.state === 'credit_note') continue;
-    const payments = history
-      .filter((event) => event.type === 'payment' && event.invoiceIds[0] === invoice.id)
-      .map((event) => ({ date: event.date, amountCents: (event as { amountCents: number }).amountCents }));
-    const formalNotice = history.find(
-      (event) =>
-        event.type === 'reminder' && event.invoiceIds.includes(invoice.id) && noticeSteps.has(event.stepId),
-    );
-    const penalties = computePenalties({
-      amountCents: invoice.amountCents,
-      dueDate: invoice.dueDate,
-      // Amounts paid before the import have no date: they count as paid on the due date.
-      payments: [
-        ...(invoice.paidCents > 0 ? [{ date: invoice.dueDate, amountCents: invoice.paidCents }] : []),
-        ...payments,
-      ],
+    const penalties = invoicePenalties(invoice, history, {
       segment: client.segment,
-      today: view.today,
       rates: view.ledger.rates,
-      contractualRateBps: invoice.contractualRateBps,
-      formalNoticeDate: formalNotice?.date,
+      today: view.today,
+      noticeSteps,
     });
-    const paidLaterCents = payments.reduce((sum, payment) => sum + payment.amountCents, 0);
+    let paidLaterCents = 0;
+    for (const event of history)
+      if (event.type === 'payment' && event.invoiceIds[0] === invoice.id) paidLaterCents += event.amountCents;
     open.push({ invoice, status, penalties, paidLaterCents });
     const next = status.next;
     if (next && next.date > view.today && (!upcoming || next.date < upcoming.date))

@@ -1,5 +1,5 @@
 export { callSections, composeDraft } from './compose';
-export { draftLines, draftTotals, earlierContacts } from './figures';
+export { draftLines, draftTotals, earlierContacts, formalNoticeStepIds, invoicePenalties } from './figures';
 export { formatRate, localeFor, longDate, shortDate } from './format';
 export { draftToReply, replySubject, type ReplyDraftFields } from './reply';
 export { buildScope } from './scope';

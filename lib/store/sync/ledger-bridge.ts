@@ -1,10 +1,6 @@
 import {
-  clientSchema,
   companyProfileSchema,
   eventSchema,
-  invoiceSchema,
-  rateTableSchema,
-  scenarioSchema,
   settingsSchema,
   type Client,
   type CompanyProfile,
@@ -16,7 +12,7 @@ import {
   type Settings,
 } from '../../domain/schemas';
 import type { Clock, Stamp } from './hlc';
-import { flatten, unflatten, type FlatRecord } from './record-specs';
+import { flatten, KIND_SPECS, unflatten, type FlatRecord } from './record-specs';
 import {
   isVisible,
   makeTag,
@@ -82,15 +78,6 @@ export interface LedgerProjection {
   rejected: RejectedRecord[];
 }
 
-const SCHEMAS = {
-  client: clientSchema,
-  invoice: invoiceSchema,
-  scenario: scenarioSchema,
-  company: companyProfileSchema,
-  rates: rateTableSchema,
-  settings: settingsSchema,
-} as const;
-
 function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : 'invalid';
@@ -108,7 +95,7 @@ export function toLedgerReport(state: ReplicaState): LedgerProjection {
     const record = state.records.get(key)!;
     const parsed = parseRecordKey(key);
     if (!parsed || !isVisible(record)) continue;
-    const result = SCHEMAS[parsed.kind].safeParse(readRecord(key, record));
+    const result = KIND_SPECS[parsed.kind].schema.safeParse(readRecord(key, record));
     if (!result.success) {
       rejected.push({ key, message: firstIssue(result.error) });
       continue;

@@ -1,18 +1,10 @@
-import {
-  clientSchema,
-  companyProfileSchema,
-  eventSchema,
-  invoiceSchema,
-  rateTableSchema,
-  scenarioSchema,
-  settingsSchema,
-} from '../../domain/schemas';
+import { eventSchema } from '../../domain/schemas';
 import type { LedgerArea } from '../changes';
 import type { LedgerDb } from '../db';
 import type { Stamp } from './hlc';
 import { readRecord } from './ledger-bridge';
 import { diffRecord } from './local-change';
-import { flatten } from './record-specs';
+import { flatten, KIND_SPECS } from './record-specs';
 import {
   canonicalJson,
   isVisible,
@@ -46,21 +38,13 @@ const AREA_OF: Record<RecordKind, LedgerArea> = {
   rates: 'settings',
   settings: 'settings',
 };
-const SCHEMAS = {
-  client: clientSchema,
-  invoice: invoiceSchema,
-  scenario: scenarioSchema,
-  company: companyProfileSchema,
-  rates: rateTableSchema,
-  settings: settingsSchema,
-} as const;
 const SINGLETONS: readonly SingletonKind[] = ['company', 'rates', 'settings'];
 
 /** A record of the replica as the ledger would hold it, or undefined when its schema refuses it. */
 export function projectRecord(key: string, record: RecordState): Record<string, unknown> | undefined {
   const parsed = parseRecordKey(key);
   if (!parsed) return undefined;
-  const result = SCHEMAS[parsed.kind].safeParse(readRecord(key, record));
+  const result = KIND_SPECS[parsed.kind].schema.safeParse(readRecord(key, record));
   return result.success ? (result.data as Record<string, unknown>) : undefined;
 }
 
