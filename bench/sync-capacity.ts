@@ -6,7 +6,7 @@
  * matching need; the rest of the client comes after all open invoices) and the events its status
  * depends on (payments, last action, step reached, a promise, plan or pause still holding, open
  * disputes), in the planner's order (most urgent first), from a realistic ledger
- * (tests/support/generate-ledger.ts). Naive JSON is the fairest plain approach: the same records
+ * (tests/support/generate-ledger.ts, its ids made as the product makes them). Naive JSON is the fairest plain approach: the same records
  * as JSON objects packed greedily into items under 8 KB (one item per invoice would stop at
  * MAX_ITEMS = 512 items before the bytes run out, so it is also printed for reference).
  * Budget (DESIGN.md): >= 4,000 open invoices, and 10x naive JSON. The codec's items at capacity are

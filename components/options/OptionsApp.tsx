@@ -118,15 +118,7 @@ export function OptionsApp({
   else if (!ledger || !plan) body = <p class="ro-muted">{t('options.loading')}</p>;
   else if (section === 'tracking')
     body = (
-      <TrackingView
-        fmt={fmt}
-        ledger={ledger}
-        plan={plan}
-        today={day}
-        newId={newId}
-        record={record}
-        download={download}
-      />
+      <TrackingView fmt={fmt} ledger={ledger} plan={plan} today={day} record={record} download={download} />
     );
   else if (section === 'figures') body = <FiguresView fmt={fmt} ledger={ledger} plan={plan} today={day} />;
   else if (section === 'settings')

@@ -8,7 +8,7 @@ import {
   type Ledger,
   type LedgerEventInput,
 } from '../../lib/domain/schemas';
-import { markPaidEvents, pauseEvents, resumeEvents, type NewId } from './bulk-actions';
+import { markPaidEvents, pauseEvents, resumeEvents } from './bulk-actions';
 import { trackingCsv } from './csv';
 import type { Formatter } from './format';
 import { TrackingTable } from './TrackingTable';
@@ -39,13 +39,12 @@ export interface TrackingViewProps {
   ledger: Ledger;
   plan: ActionPlan;
   today: IsoDate;
-  newId: NewId;
   record(events: LedgerEventInput[]): Promise<void>;
   download(name: string, type: string, content: string): void;
 }
 
 /** Every invoice, where it stands and what comes next; the bulk actions of the day. */
-export function TrackingView({ fmt, ledger, plan, today, newId, record, download }: TrackingViewProps) {
+export function TrackingView({ fmt, ledger, plan, today, record, download }: TrackingViewProps) {
   const { t } = fmt;
   const [filters, setFilters] = useState<TrackingFilters>(noFilters);
   const [sort, setSort] = useState<Sort>({ key: 'daysLate', descending: true });
@@ -163,21 +162,21 @@ export function TrackingView({ fmt, ledger, plan, today, newId, record, download
         <button
           type="button"
           disabled={chosen.length === 0}
-          onClick={() => void apply(markPaidEvents(chosen, today, newId), 'options.bulk.paidDone')}
+          onClick={() => void apply(markPaidEvents(chosen, today), 'options.bulk.paidDone')}
         >
           {t('options.bulk.markPaid')}
         </button>
         <button
           type="button"
           disabled={chosen.length === 0}
-          onClick={() => void apply(pauseEvents(chosen, today, newId), 'options.bulk.pausedDone')}
+          onClick={() => void apply(pauseEvents(chosen, today), 'options.bulk.pausedDone')}
         >
           {t('options.bulk.pause')}
         </button>
         <button
           type="button"
           disabled={chosen.length === 0}
-          onClick={() => void apply(resumeEvents(chosen, today, newId), 'options.bulk.resumedDone')}
+          onClick={() => void apply(resumeEvents(chosen, today), 'options.bulk.resumedDone')}
         >
           {t('options.bulk.resume')}
         </button>

@@ -2,9 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Action } from '../../lib/domain/engine';
 import type { CallOutcome, LedgerEventInput } from '../../lib/domain/schemas';
 import type { ReplyResult } from '../../lib/mail/types';
+import { newEvent } from '../../lib/domain/ids';
 import type { ClientViewProps } from './ClientView';
 import { draftForAction, replyAttachments, replyFromEmail, type SidebarDraft } from './drafts';
-import { newId } from './ids';
 
 type Props = ClientViewProps & { action: Action; expanded: boolean; onToggle(): void };
 
@@ -39,7 +39,7 @@ export function ActionPanel(props: Props) {
     setError(null);
     try {
       await props.record([
-        { ...base, id: newId(), type: 'reminder', stepId: action.step.id, channel: action.channel, note },
+        newEvent({ ...base, type: 'reminder', stepId: action.step.id, channel: action.channel, note }),
       ]);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -47,7 +47,7 @@ export function ActionPanel(props: Props) {
   }
 
   async function skip() {
-    await props.record([{ ...base, id: newId(), type: 'skip', stepId: action.step.id }]);
+    await props.record([newEvent({ ...base, type: 'skip', stepId: action.step.id })]);
   }
 
   return (
@@ -269,7 +269,7 @@ function CallSheet(props: Props & { draft: Extract<SidebarDraft, { channel: 'pho
     setError(null);
     const base = { clientId: action.clientId, invoiceIds: action.invoiceIds, date: view.today };
     const events: LedgerEventInput[] = [
-      { ...base, id: newId(), type: 'call', stepId: action.step.id, outcome, note },
+      newEvent({ ...base, type: 'call', stepId: action.step.id, outcome, note }),
     ];
     if (outcome === 'promise') {
       const cents = Math.round(Number(amount.replace(',', '.')) * 100);
@@ -277,25 +277,26 @@ function CallSheet(props: Props & { draft: Extract<SidebarDraft, { channel: 'pho
         setError(t('sidebar.promiseInvalid'));
         return;
       }
-      events.push({ ...base, id: newId(), type: 'promise', promisedDate, amountCents: cents, note });
+      events.push(newEvent({ ...base, type: 'promise', promisedDate, amountCents: cents, note }));
     } else if (outcome === 'dispute') {
       if (!reason.trim()) {
         setError(t('sidebar.disputeReasonMissing'));
         return;
       }
-      events.push({ ...base, id: newId(), type: 'dispute', reason: reason.trim(), note });
+      events.push(newEvent({ ...base, type: 'dispute', reason: reason.trim(), note }));
     } else if (outcome === 'paid') {
       for (const invoiceId of action.invoiceIds) {
         const line = summary.open.find((l) => l.invoice.id === invoiceId);
         if (line && line.status.outstandingCents > 0)
-          events.push({
-            ...base,
-            invoiceIds: [invoiceId],
-            id: newId(),
-            type: 'payment',
-            amountCents: line.status.outstandingCents,
-            note: t('sidebar.paidOnCall'),
-          });
+          events.push(
+            newEvent({
+              ...base,
+              invoiceIds: [invoiceId],
+              type: 'payment',
+              amountCents: line.status.outstandingCents,
+              note: t('sidebar.paidOnCall'),
+            }),
+          );
       }
     }
     try {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { newEvent } from '../../lib/domain/ids';
 import type { LedgerEventInput } from '../../lib/domain/schemas';
 import type { Formatter } from './format';
-import { newId } from './ids';
 import type { ClientSummary, InvoiceLine, LedgerView } from './model';
 
 interface Props {
@@ -73,14 +73,14 @@ function InvoiceItem({ fmt, line, summary, view, record }: Props & { line: Invoi
     if (form === 'partial') {
       const value = cents();
       if (value === null || value > status.outstandingCents) return setError(t('sidebar.amountInvalid'));
-      void run([{ ...base, id: newId(), type: 'payment', amountCents: value, date }]);
+      void run([newEvent({ ...base, type: 'payment', amountCents: value, date })]);
     } else if (form === 'promise') {
       const value = cents() ?? status.outstandingCents;
       if (date < view.today) return setError(t('sidebar.promiseInvalid'));
-      void run([{ ...base, id: newId(), type: 'promise', promisedDate: date, amountCents: value }]);
+      void run([newEvent({ ...base, type: 'promise', promisedDate: date, amountCents: value })]);
     } else if (form === 'dispute') {
       if (!reason.trim()) return setError(t('sidebar.disputeReasonMissing'));
-      void run([{ ...base, id: newId(), type: 'dispute', reason: reason.trim() }]);
+      void run([newEvent({ ...base, type: 'dispute', reason: reason.trim() })]);
     }
   }
 
@@ -122,7 +122,7 @@ function InvoiceItem({ fmt, line, summary, view, record }: Props & { line: Invoi
           type="button"
           data-testid="mark-paid"
           onClick={() =>
-            void run([{ ...base, id: newId(), type: 'payment', amountCents: status.outstandingCents }])
+            void run([newEvent({ ...base, type: 'payment', amountCents: status.outstandingCents })])
           }
         >
           {t('sidebar.markPaid')}
@@ -146,13 +146,12 @@ function InvoiceItem({ fmt, line, summary, view, record }: Props & { line: Invoi
             type="button"
             onClick={() =>
               void run([
-                {
+                newEvent({
                   ...base,
-                  id: newId(),
                   type: 'dispute_resolved',
                   disputeId: openDispute.id,
                   resolution: 'rejected',
-                },
+                }),
               ])
             }
           >
@@ -169,7 +168,7 @@ function InvoiceItem({ fmt, line, summary, view, record }: Props & { line: Invoi
         )}
         <button
           type="button"
-          onClick={() => void run([{ ...base, id: newId(), type: paused ? 'resume' : 'pause' }])}
+          onClick={() => void run([newEvent({ ...base, type: paused ? 'resume' : 'pause' })])}
         >
           {paused ? t('sidebar.resume') : t('sidebar.pause')}
         </button>

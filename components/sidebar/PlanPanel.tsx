@@ -5,7 +5,7 @@ import { escapeHtml } from '../../lib/domain/templates';
 import type { LedgerEventInput } from '../../lib/domain/schemas';
 import type { MailHost, ReplyDraft, ReplyResult, ThreadContext } from '../../lib/mail/types';
 import type { Formatter } from './format';
-import { newId } from './ids';
+import { newEvent } from '../../lib/domain/ids';
 import type { ClientSummary, LedgerView } from './model';
 
 interface Props {
@@ -61,14 +61,13 @@ export function PlanPanel({ fmt, view, summary, thread, host, record }: Props) {
   async function accept() {
     if (!plan) return;
     await record([
-      {
-        id: newId(),
+      newEvent({
         type: 'plan',
         clientId: summary.client.id,
         invoiceIds: lines.map((line) => line.invoice.id),
         date: view.today,
         instalments: plan.instalments,
-      },
+      }),
     ]);
     setOpen(false);
   }

@@ -7,7 +7,7 @@ import {
   type Ledger,
   type Segment,
 } from '../domain/schemas';
-import { importedClientId, importedInvoiceId, invoiceKey } from './ids';
+import { clientIdentity, importedClientId, importedInvoiceId, invoiceKey } from './ids';
 import { issue, type ImportIssue } from './issues';
 import { normaliseName } from './text';
 
@@ -224,11 +224,7 @@ export function mergeCandidates(
   }
 
   function createClient(draft: ClientDraft, line: number | undefined): ClientState | undefined {
-    const identity = draft.siren
-      ? `siren:${draft.siren}`
-      : draft.emails[0]
-        ? `email:${draft.emails[0]}`
-        : `name:${nameKey(draft.name) || draft.name.trim().toLowerCase()}`;
+    const identity = clientIdentity(draft);
     let id = importedClientId(identity);
     for (let n = 2; clientsById.has(id); n++) id = importedClientId(`${identity}#${n}`);
     const parsed = clientSchema.safeParse({

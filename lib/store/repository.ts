@@ -22,6 +22,7 @@ import {
 import type { Attachment, LedgerDb, MetaKey, MetaValues } from './db';
 import type { ChangeChannel, LedgerArea } from './changes';
 import { EventExistsError, LedgerValidationError } from './errors';
+import { eventId, eventOccurrence } from '../domain/ids';
 
 function validate<S extends z.ZodType>(schema: S, kind: string, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
@@ -154,14 +155,23 @@ export function createLedgerRepository(db: LedgerDb, options: LedgerRepositoryOp
     },
 
     /** Appends to the history; the same event id twice is refused, never overwritten. */
+    /**
+     * Records a new event. An event whose id is derived from its content (lib/domain/ids.ts) and
+     * meets one already recorded with the same content is another occurrence of it (two payments
+     * of the same amount the same day): it takes the next number. Any other id taken is an error.
+     */
     async appendEvent(input: LedgerEventInput): Promise<LedgerEvent> {
-      const event = validate(eventSchema, 'event', input);
-      try {
-        await db.add('events', event);
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'ConstraintError')
-          throw new EventExistsError(event.id);
-        throw error;
+      let event = validate(eventSchema, 'event', input);
+      const occurrence = eventOccurrence(event);
+      for (let next = (occurrence ?? 0) + 1; ; next++) {
+        try {
+          await db.add('events', event);
+          break;
+        } catch (error) {
+          if (!(error instanceof DOMException && error.name === 'ConstraintError')) throw error;
+          if (occurrence === undefined || next > occurrence + 1000) throw new EventExistsError(event.id);
+          event = { ...event, id: eventId(event, next) };
+        }
       }
       announce('events');
       return event;

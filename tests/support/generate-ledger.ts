@@ -1,4 +1,5 @@
 import { addDays, daysBetween, maxDate, nextBusinessDay } from '../../lib/domain/calendar';
+import { eventId, newEvent, type EventDraft } from '../../lib/domain/ids';
 import { defaultRateTable } from '../../lib/domain/rates';
 import { defaultScenarios } from '../../lib/domain/scenarios';
 import {
@@ -12,6 +13,7 @@ import {
   type LedgerEvent,
   type Segment,
 } from '../../lib/domain/schemas';
+import { clientIdentity, importedClientId, importedInvoiceId, invoiceKey } from '../../lib/import/ids';
 
 /**
  * A realistic ledger for benchmarks and tests, the same for the same seed: a client mix like a
@@ -94,6 +96,8 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
   // The user installed the extension three months ago: no history before, catch-up after.
   const installed = addDays(today, -90);
 
+  const eventIds = new Set<string>();
+  const clientIds = new Set<string>();
   const clients: Client[] = [];
   const clientCount = Math.max(1, Math.round(count * 0.15));
   for (let i = 0; i < clientCount; i++) clients.push(makeClient(i));
@@ -108,7 +112,7 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
     invoices.push(makeInvoice(i, client));
   }
   drafts.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const events = drafts.map((draft, i) => ({ ...draft, id: draft.id ?? `e${i + 1}` }) as LedgerEvent);
+  const events = drafts.map((draft) => (draft.id === undefined ? record(draft) : (draft as LedgerEvent)));
 
   return {
     clients,
@@ -119,6 +123,24 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
     rates: defaultRateTable(),
     settings: settingsSchema.parse({}),
   };
+
+  /**
+   * Ids as the product makes them: events get the id of their content (lib/domain/ids.ts),
+   * numbered on when the same content comes again; imported clients and invoices the id of what
+   * identified them (lib/import/ids.ts); clients created by hand in the sidebar a random UUID.
+   */
+  function record(draft: Draft): LedgerEvent {
+    const event = newEvent(draft as EventDraft);
+    let id = event.id;
+    for (let n = 2; eventIds.has(id); n++) id = eventId(event, n);
+    eventIds.add(id);
+    return { ...event, id };
+  }
+
+  function uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+  }
 
   function makeClient(i: number): Client {
     const roll = random();
@@ -135,8 +157,8 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
             ? `Groupe ${surname} ${town}`
             : `${pick(trades)} ${surname}`;
     const domain = `client${i}.example.fr`;
-    return {
-      id: `c${i + 1}`,
+    const client: Client = {
+      id: '',
       name,
       segment,
       relationship: pick(['loyal', 'regular', 'regular', 'new', 'late_payer'] as const),
@@ -154,6 +176,11 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
       address: [`${between(1, 120)} rue de la République`, `69000 ${town}`],
       notes: '',
     };
+    // Most clients come with their invoices from the accounting export; a few were added by hand.
+    let id = chance(0.9) ? importedClientId(clientIdentity(client)) : `client-${uuid()}`;
+    for (let n = 2; clientIds.has(id); n++) id = importedClientId(`${clientIdentity(client)}#${n}`);
+    clientIds.add(id);
+    return { ...client, id };
   }
 
   function makeInvoice(i: number, client: Client): Invoice {
@@ -164,9 +191,10 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
     const net = low * (high / low) ** random();
     const netCents = chance(0.4) ? Math.round(net / 10) * 1000 : Math.round(net * 100);
     const amountCents = Math.round(netCents * 1.2);
+    const number = `F-${issueDate.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`;
     const invoice: Invoice = {
-      id: `i${i + 1}`,
-      number: `F-${issueDate.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`,
+      id: importedInvoiceId(client.id, invoiceKey(number)),
+      number,
       clientId: client.id,
       issueDate,
       dueDate,
@@ -233,8 +261,9 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
         if (chance(0.04)) floor = promise(date, invoice, base);
       }
       if (chance(0.025)) {
-        const disputeId = `d-${invoice.id}-${step.id}`;
-        drafts.push({ ...base, id: disputeId, type: 'dispute', date, reason: 'Prestation contestée' });
+        const dispute = record({ ...base, type: 'dispute', date, reason: 'Prestation contestée' });
+        const disputeId = dispute.id;
+        drafts.push(dispute);
         const resolved = addDays(date, between(5, 40));
         if (resolved >= today || chance(0.4)) return;
         const resolution = pick(['rejected', 'withdrawn', 'upheld', 'credit_note'] as const);

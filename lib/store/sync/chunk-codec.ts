@@ -13,7 +13,8 @@ import {
   type FieldRule,
 } from './codec-tables';
 import { afterEvent, afterRecord, newContext, type Values } from './codec-context';
-import { readSet, writeSet } from './set-codec';
+import { derivedEventId, derivedEventOccurrence, derivedRecordId } from './derived-ids';
+import { orderedElements, readSet, writeSet } from './set-codec';
 import {
   isSingleton,
   mergeRecord,
@@ -51,7 +52,8 @@ import {
  * A chunk reads on its own: storage.sync resolves concurrent writes item by item, so the items
  * on the server may come from two browsers, and no table may be shared between chunks.
  *
- * Entry: `<code><id>[@default stamp][!tombstone][$field.stamp…]|field|field…|#extra^value`.
+ * Entry: `<code><id>[@default stamp][!tombstone][$field.stamp…]|field|field…|#extra^value`, the
+ * id `=` when the entry's values give it back (an event's `=n`: the n-th with its content).
  * Stamps are indexes in the chunk's table; in the table, each HLC's wall time is an offset from
  * the previous one (the first from 2025-01-01), its counter and node omitted when zero.
  */
@@ -62,6 +64,8 @@ export type Entry =
 
 const EPOCH_MS = Date.UTC(2025, 0, 1);
 const META = '@!$';
+/** In place of an id the entry gives back (derived-ids.ts); `DELTA_MARKERS` escapes it in ids written out. */
+const DERIVED = '=';
 const KIND_BY_CODE = new Map(Object.entries(RECORD_CODES).map(([kind, code]) => [code, kind as RecordKind]));
 const TYPE_BY_CODE = new Map(Object.entries(EVENT_CODES).map(([type, code]) => [code, type as EventType]));
 const b62 = (n: number) => toBase62(n);
@@ -134,8 +138,15 @@ export class ChunkWriter {
     const code = RECORD_CODES[kind];
     let head = code;
     const previousId = this.ctx.previousIds.get(code);
-    if (id !== undefined) head += encodeStringDelta(id, previousId, META);
-    this.ctx.idStep = id !== undefined && previousId !== undefined ? numberedStep(previousId, id) : undefined;
+    const derived =
+      id !== undefined &&
+      derivedRecordId(kind, (name) =>
+        record.sets.has(name) ? orderedElements(record.sets.get(name)!) : record.fields.get(name)?.value,
+      ) === id;
+    if (derived) head += DERIVED;
+    else if (id !== undefined) head += encodeStringDelta(id, previousId, META);
+    this.ctx.idStep =
+      id !== undefined && !derived && previousId !== undefined ? numberedStep(previousId, id) : undefined;
     const common = commonStamp(record);
     const defaultRef = common === undefined ? this.defaultRef : this.ref(common);
     if (defaultRef !== this.defaultRef) head += '@' + b62(defaultRef);
@@ -186,7 +197,12 @@ export class ChunkWriter {
     const code = EVENT_CODES[event.type];
     if (!code) throw new Error(`unknown event type ${String(event.type)}`);
     const object = event as unknown as Record<string, Json | undefined>;
-    const head = code + encodeStringDelta(event.id, this.ctx.previousIds.get('E'));
+    const occurrence = derivedEventOccurrence(event);
+    const head =
+      code +
+      (occurrence === undefined
+        ? encodeStringDelta(event.id, this.ctx.previousIds.get('E'))
+        : DERIVED + (occurrence === 1 ? '' : b62(occurrence)));
     const rules = EVENT_RULES[event.type];
     const { tokens, current } = this.fields(
       rules,
@@ -273,11 +289,11 @@ export function decodeEntries(text: string): Entry[] {
     });
     const type = TYPE_BY_CODE.get(code);
     if (type) {
-      const id = decodeStringDelta(head.slice(1), ctx.previousIds.get('E'));
+      const derived = head[1] === DERIVED;
       const rules = EVENT_RULES[type];
       const previous = ctx.previous.get(code) ?? EVENT_DEFAULTS;
       const current: Values = new Map();
-      const event: Record<string, Json> = { id, type };
+      const event: Record<string, Json> = { type };
       rules.forEach((rule, i) => {
         const expected = rule.expect!(ctx, current, previous);
         const value = decodeField(rule.codec as ValueCodec, positional[i] ?? '', expected, memoOf(ctx, rule));
@@ -285,6 +301,10 @@ export function decodeEntries(text: string): Entry[] {
         if (value !== undefined) event[rule.name] = value;
       });
       for (const [name, value] of extras) event[name] = value;
+      const id = derived
+        ? derivedEventId(event, head.length > 2 ? fromBase62(head.slice(2)) : 1)
+        : decodeStringDelta(head.slice(1), ctx.previousIds.get('E'));
+      event.id = id;
       ctx.previous.set(code, current);
       ctx.previousIds.set('E', id);
       afterEvent(ctx, type, event);
@@ -296,7 +316,8 @@ export function decodeEntries(text: string): Entry[] {
     const metaAt = findUnescaped(head, META, 1);
     const idToken = head.slice(1, metaAt < 0 ? head.length : metaAt);
     const previousId = ctx.previousIds.get(code);
-    const id = isSingleton(kind) ? undefined : decodeStringDelta(idToken, previousId);
+    const derived = !isSingleton(kind) && idToken === DERIVED;
+    let id = isSingleton(kind) || derived ? undefined : decodeStringDelta(idToken, previousId);
     ctx.idStep = id !== undefined && previousId !== undefined ? numberedStep(previousId, id) : undefined;
     let deleted: Stamp | undefined;
     const overrides = new Map<number, Stamp>();
@@ -336,6 +357,10 @@ export function decodeEntries(text: string): Entry[] {
       if (value !== undefined) fields.set(rule.name, { value, stamp: stampOf(index) });
     });
     extras.forEach(([name, value], j) => fields.set(name, { value, stamp: stampOf(rules.length + j) }));
+    if (derived) {
+      id = derivedRecordId(kind, (name) => current.get(name));
+      if (id === undefined) throw new SyntaxError(`no id to derive for a ${kind}`);
+    }
     ctx.previous.set(code, current);
     if (id !== undefined) ctx.previousIds.set(code, id);
     afterRecord(ctx, kind, id, current);

@@ -43,9 +43,12 @@ export interface FieldRule {
   ) => string | undefined;
 }
 
-/** 2: chunks compressed (compress.ts), amounts in whole euros. Format 1 chunks still read. */
-export const FORMAT_VERSION = '2';
-export const READABLE_VERSIONS: readonly string[] = ['1', FORMAT_VERSION];
+/**
+ * 2: chunks compressed (compress.ts), amounts in whole euros. 3: ids the entry gives back are left
+ * out (`=`, derived-ids.ts). Chunks of formats 1 and 2 still read.
+ */
+export const FORMAT_VERSION = '3';
+export const READABLE_VERSIONS: readonly string[] = ['1', '2', FORMAT_VERSION];
 
 export const RECORD_CODES: Readonly<Record<RecordKind, string>> = {
   client: 'C',

@@ -23,7 +23,8 @@ interface SetReadOptions {
 
 const TAG_POSITION = /^(0|[1-9]\d{0,8})$/;
 
-function orderedElements(set: OrSet): string[] {
+/** The order a set's elements are written in: the present ones as added, then the removed ones. */
+export function orderedElements(set: OrSet): string[] {
   const present = setElements(set);
   const shown = new Set(present);
   // An element without any tag carries no information (merge never makes one): it is left out.

@@ -1,4 +1,7 @@
+import { canonicalJson } from '../../domain/ids';
 import type { LedgerEvent } from '../../domain/schemas';
+
+export { canonicalJson };
 import type { Stamp } from './hlc';
 
 /**
@@ -67,15 +70,7 @@ export function parseRecordKey(key: string): { kind: RecordKind; id?: string } |
 export const emptyState = (): ReplicaState => ({ records: new Map(), events: new Map() });
 export const emptyRecord = (): RecordState => ({ fields: new Map(), sets: new Map() });
 
-/** JSON with sorted keys: the one spelling used to compare values and break ties. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
+/** Values compared in canonical JSON (sorted keys), the spelling that also breaks ties. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { eventOccurrence } from '../../../lib/domain/ids';
 import { describe, expect, it } from 'vitest';
 import { markPaidEvents, pauseEvents, resumeEvents } from '../../../components/options/bulk-actions';
 import { trackingCsv } from '../../../components/options/csv';
@@ -71,11 +72,8 @@ describe('tracking rows', () => {
 });
 
 describe('bulk actions', () => {
-  let n = 0;
-  const newId = () => `e${++n}`;
-
   it('mark paid: one payment per open invoice for what is left, dated today', () => {
-    const events = markPaidEvents([byId('demo-f017'), byId('demo-f008'), byId('demo-a003')], today, newId);
+    const events = markPaidEvents([byId('demo-f017'), byId('demo-f008'), byId('demo-a003')], today);
     expect(events).toEqual([
       {
         id: expect.any(String),
@@ -84,20 +82,23 @@ describe('bulk actions', () => {
         invoiceIds: ['demo-f017'],
         date: today,
         amountCents: 256_040,
+        note: '',
       },
     ]);
     for (const event of events) expect(eventSchema.safeParse(event).success).toBe(true);
+    // The id of its content, as every event the user records.
+    expect(eventOccurrence(events[0]!)).toBe(1);
   });
 
   it('pause groups by client and skips closed invoices; resume only ends manual pauses', () => {
     const chosen = [byId('demo-f042'), byId('demo-f051'), byId('demo-f008'), byId('demo-f060')];
-    const pauses = pauseEvents(chosen, today, newId);
+    const pauses = pauseEvents(chosen, today);
     expect(pauses.map((event) => [event.clientId, event.invoiceIds])).toEqual([
       ['demo-martin', ['demo-f042', 'demo-f051']],
       ['demo-leroy', ['demo-f060']],
     ]);
     for (const event of pauses) expect(eventSchema.safeParse(event).success).toBe(true);
-    expect(resumeEvents(chosen, today, newId)).toEqual([]);
+    expect(resumeEvents(chosen, today)).toEqual([]);
 
     const paused = {
       ...ledger,
@@ -106,7 +107,7 @@ describe('bulk actions', () => {
     const after = buildRows(paused, planActions(paused, today));
     const pausedRows = after.filter((row) => row.state === 'paused_manual');
     expect(ids(pausedRows)).toEqual(['demo-f042', 'demo-f051', 'demo-f060']);
-    expect(resumeEvents(pausedRows, today, newId).map((event) => event.invoiceIds)).toEqual([
+    expect(resumeEvents(pausedRows, today).map((event) => event.invoiceIds)).toEqual([
       ['demo-f042', 'demo-f051'],
       ['demo-f060'],
     ]);

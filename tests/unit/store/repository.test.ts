@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventId, eventOccurrence, newEvent } from '../../../lib/domain/ids';
 import { openLedgerDb, type LedgerDb } from '../../../lib/store/db';
 import { localChangeChannel, type LedgerChange } from '../../../lib/store/changes';
 import { EventExistsError, LedgerValidationError } from '../../../lib/store/errors';
@@ -88,6 +89,26 @@ describe('the ledger repository', () => {
     const history = await repo.eventsOfInvoice('i1');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ stepId: 'b-friendly' });
+  });
+
+  it('records the same content twice as two occurrences, each with its own derived id', async () => {
+    await repo.saveClient(martin);
+    await repo.saveInvoice(invoice);
+    // Two payments of the same amount the same day: two facts, not one.
+    const payment = newEvent({
+      type: 'payment',
+      clientId: 'c1',
+      invoiceIds: ['i1'],
+      date: '2026-11-02',
+      amountCents: 10_000,
+    });
+    const first = await repo.appendEvent(payment);
+    const second = await repo.appendEvent(payment);
+    expect(first.id).toBe(eventId(payment));
+    expect(second.id).toBe(eventId(payment, 2));
+    expect([eventOccurrence(first), eventOccurrence(second)]).toEqual([1, 2]);
+    const history = await repo.eventsOfInvoice('i1');
+    expect(history.map((e) => e.id).sort()).toEqual([first.id, second.id].sort());
   });
 
   it('never deletes a client that still has invoices', async () => {

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { eventId } from '../../../../lib/domain/ids';
+import { clientIdentity, importedClientId, importedInvoiceId, invoiceKey } from '../../../../lib/import/ids';
 import {
   clientSchema,
   companyProfileSchema,
@@ -142,11 +144,25 @@ export const arbitraryLedger: fc.Arbitrary<Ledger> = fc
     signature: hostileString(40),
     ownEmails: fc.uniqueArray(email, { maxLength: 3 }),
     days: fc.integer({ min: 0, max: 3650 }),
+    // Ids the product derives (imported clients and invoices, events), which sync leaves out.
+    derived: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 30, maxLength: 30 }),
   })
   .map((seed) => {
-    const clients = seed.clients.map((c) => clientSchema.parse(c));
+    const derive = (i: number) => seed.derived[i % seed.derived.length]!;
+    const clientIds = new Set<string>();
+    const clients = seed.clients
+      .map((c, i) => {
+        const parsed = clientSchema.parse(c);
+        return derive(i) ? { ...parsed, id: importedClientId(clientIdentity(parsed)) } : parsed;
+      })
+      .filter((c) => !clientIds.has(c.id) && clientIds.add(c.id));
     const seen = new Set<string>();
     const invoices = seed.invoiceSeeds
+      .map((s) => {
+        const clientId = clients[s.client % clients.length]!.id;
+        const derived = derive(s.client + 1) ? importedInvoiceId(clientId, invoiceKey(s.number)) : undefined;
+        return { ...s, id: derived ?? s.id };
+      })
       .filter((s) => !seen.has(s.id) && seen.add(s.id))
       .map((s) => {
         const due = new Date(Date.parse(s.issue) + s.gap * 86_400_000).toISOString().slice(0, 10);
@@ -170,8 +186,7 @@ export const arbitraryLedger: fc.Arbitrary<Ledger> = fc
       invoices.length === 0
         ? []
         : seed.eventSeeds
-            .filter((s) => !eventIds.has(s.id) && eventIds.add(s.id))
-            .map((s) => {
+            .map((s, i) => {
               const invoice = invoices[s.invoice % invoices.length]!;
               const base = {
                 id: s.id,
@@ -197,8 +212,12 @@ export const arbitraryLedger: fc.Arbitrary<Ledger> = fc
                 pause: s.until ? { until: s.until } : {},
                 resume: {},
               }[s.type];
-              return eventSchema.parse({ ...base, type: s.type, ...extra });
-            });
+              const event = eventSchema.parse({ ...base, type: s.type, ...extra });
+              // The n-th event with this content, as the repository numbers them.
+              const occurrence = derive(i + 7);
+              return occurrence ? { ...event, id: eventId(event, occurrence) } : event;
+            })
+            .filter((e) => !eventIds.has(e.id) && eventIds.add(e.id));
     return {
       clients,
       invoices,
