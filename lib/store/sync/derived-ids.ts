@@ -40,8 +40,15 @@ export function derivedRecordId(
   return undefined;
 }
 
+/** Events never change: what their id says is worked out once (the planner encodes them many times); 0: not derived. */
+const occurrences = new WeakMap<LedgerEvent, number>();
+
 /** Which occurrence of its content an event is, when its id is derived from that content. */
-export const derivedEventOccurrence = (event: LedgerEvent): number | undefined => eventOccurrence(event);
+export function derivedEventOccurrence(event: LedgerEvent): number | undefined {
+  let occurrence = occurrences.get(event);
+  if (occurrence === undefined) occurrences.set(event, (occurrence = eventOccurrence(event) ?? 0));
+  return occurrence === 0 ? undefined : occurrence;
+}
 
 /** The id of an event read back without one. */
 export const derivedEventId = (content: Record<string, Json>, occurrence: number): string =>
