@@ -90,6 +90,8 @@ const amounts: Record<Segment, readonly [number, number]> = {
 
 export function generateLedger({ invoices: count, today, seed }: GenerateOptions): Ledger {
   const random = prng(seed);
+  // Ids draw from their own sequence: how ids are made does not change what the ledger holds.
+  const idRandom = prng(seed ^ 0x5bd1e995);
   const chance = (p: number) => random() < p;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -138,7 +140,7 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
   }
 
   function uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+    const hex = Array.from({ length: 32 }, () => Math.floor(idRandom() * 16).toString(16)).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
   }
 
@@ -177,7 +179,7 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
       notes: '',
     };
     // Most clients come with their invoices from the accounting export; a few were added by hand.
-    let id = chance(0.9) ? importedClientId(clientIdentity(client)) : `client-${uuid()}`;
+    let id = idRandom() < 0.9 ? importedClientId(clientIdentity(client)) : `client-${uuid()}`;
     for (let n = 2; clientIds.has(id); n++) id = importedClientId(`${clientIdentity(client)}#${n}`);
     clientIds.add(id);
     return { ...client, id };

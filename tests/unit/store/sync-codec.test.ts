@@ -152,7 +152,7 @@ describe('the compact codec', () => {
       expect(itemBytes(key, value)).toBeLessThanOrEqual(8_192);
     // Open invoices come first in the plan: all the invoices kept are open ones. DESIGN.md's budget
     // is 4,000 (bench/sync-capacity.ts measures it in Chromium); with the product's ids, every step
-    // event kept and the planner's safety margin, 4,356 fit today.
+    // event kept and the planner’s safety margin, 4,349 fit today.
     expect(plan.kept.invoices).toBeGreaterThanOrEqual(4_000);
   }, 60_000);
 
