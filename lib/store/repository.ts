@@ -154,11 +154,11 @@ export function createLedgerRepository(db: LedgerDb, options: LedgerRepositoryOp
       );
     },
 
-    /** Appends to the history; the same event id twice is refused, never overwritten. */
     /**
-     * Records a new event. An event whose id is derived from its content (lib/domain/ids.ts) and
-     * meets one already recorded with the same content is another occurrence of it (two payments
-     * of the same amount the same day): it takes the next number. Any other id taken is an error.
+     * Appends to the history, never overwriting. An event whose id is derived from its content
+     * (lib/domain/ids.ts) and meets one already recorded with the same content is another
+     * occurrence of it (two payments of the same amount the same day): it takes the next number.
+     * Any other id already taken is refused.
      */
     async appendEvent(input: LedgerEventInput): Promise<LedgerEvent> {
       let event = validate(eventSchema, 'event', input);
