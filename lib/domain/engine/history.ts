@@ -43,27 +43,30 @@ export function readHistory(
   let resolutionByDispute = new Map<string, EventOf<'dispute_resolved'>>();
 
   // The log is usually in date order: read it as it comes, and start again sorted if it is not.
-  let previous = '';
+  // Each date becomes a day number once, here, for all the event changes.
+  const todayDay = dayOf(today);
+  let previous = -Infinity;
   let inOrder = true;
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
-    const date = event.date;
-    if (date > today) continue;
-    if (date < previous) {
+    const day = dayOf(event.date);
+    if (day > todayDay) continue;
+    if (day < previous) {
       inOrder = false;
       break;
     }
-    previous = date;
-    read(event, positions, tracks, resolutionByDispute);
+    previous = day;
+    read(event, day, positions, tracks, resolutionByDispute);
   }
   if (!inOrder) {
     resetTracks(tracks);
     resolutionByDispute = new Map();
-    for (const event of sortedUpTo(events, today)) read(event, positions, tracks, resolutionByDispute);
+    for (const event of sortedUpTo(events, today))
+      read(event, dayOf(event.date), positions, tracks, resolutionByDispute);
   }
   return {
     today,
-    todayDay: dayOf(today),
+    todayDay,
     tracks,
     positions,
     resolutionByDispute,
@@ -73,6 +76,7 @@ export function readHistory(
 
 function read(
   event: LedgerEvent,
+  day: number,
   positions: ReadonlyMap<string, number>,
   tracks: Tracks,
   resolutionByDispute: Map<string, EventOf<'dispute_resolved'>>,
@@ -83,7 +87,7 @@ function read(
     // An id named twice in one event counts once (a payment must not be counted twice).
     if (k > 0 && ids.indexOf(id) < k) continue;
     const position = positions.get(id);
-    if (position !== undefined) applyEvent(tracks, position, event);
+    if (position !== undefined) applyEvent(tracks, position, event, day);
   }
   if (event.type === 'dispute_resolved' && !resolutionByDispute.has(event.disputeId))
     resolutionByDispute.set(event.disputeId, event);

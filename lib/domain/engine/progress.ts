@@ -159,19 +159,18 @@ export function positionOn(day: number, dueDay: number, reached: number, plan: C
 }
 
 /**
- * One event of the invoice at position `i`, in date order. A reminder, a call made as a step, or a
+ * One event of the invoice at position `i`, in date order; `day` is the day number of its date. A reminder, a call made as a step, or a
  * skip (the user passing over a step on purpose) completes at most one step for each invoice it
  * names: a grouped firm message moves an invoice that had only the friendly reminder to its next
  * step, not to firm, so the formal notice comes only after every earlier step was done or
  * explicitly skipped, one by one. Nothing moves a step backwards. A step id the scenario does not
  * know (another scenario's) moves nothing; a reminder or call still counts as a contact.
  */
-export function applyEvent(tracks: Tracks, i: number, event: LedgerEvent): void {
+export function applyEvent(tracks: Tracks, i: number, event: LedgerEvent, day = dayOf(event.date)): void {
   switch (event.type) {
     case 'payment': {
       const { date, amountCents } = event;
       tracks.paidCents[i]! += amountCents;
-      const day = dayOf(date);
       if (day === tracks.lastPaidDays[i]) tracks.lastDayPaidCents[i]! += amountCents;
       else tracks.lastDayPaidCents[i] = amountCents;
       tracks.lastPaidDays[i] = day;
@@ -183,13 +182,13 @@ export function applyEvent(tracks: Tracks, i: number, event: LedgerEvent): void 
     case 'call': {
       // Events come in date order: the latest contact is this one.
       const { date, stepId } = event;
-      tracks.lastContactDays[i] = dayOf(date);
+      tracks.lastContactDays[i] = day;
       tracks.runs[i]!.lastContact = date;
-      if (stepId !== undefined) advance(tracks, i, date, stepId);
+      if (stepId !== undefined) advance(tracks, i, day, stepId);
       break;
     }
     case 'skip':
-      advance(tracks, i, event.date, event.stepId);
+      advance(tracks, i, day, event.stepId);
       break;
     case 'promise':
       more(tracks, i).promise = event;
@@ -202,9 +201,7 @@ export function applyEvent(tracks: Tracks, i: number, event: LedgerEvent): void 
       rest.paymentPlan = event;
       // Payments count from the day of the plan, also those logged before it that day.
       rest.planPayments =
-        tracks.lastPaidDays[i] === dayOf(event.date)
-          ? [{ date: event.date, cents: tracks.lastDayPaidCents[i]! }]
-          : [];
+        tracks.lastPaidDays[i] === day ? [{ date: event.date, cents: tracks.lastDayPaidCents[i]! }] : [];
       break;
     }
     case 'pause': {
@@ -225,9 +222,8 @@ export function applyEvent(tracks: Tracks, i: number, event: LedgerEvent): void 
   }
 }
 
-function advance(tracks: Tracks, i: number, date: IsoDate, stepId: string): void {
+function advance(tracks: Tracks, i: number, day: number, stepId: string): void {
   const { plan } = tracks.runs[i]!;
-  const day = dayOf(date);
   const reached = tracks.reached[i]!;
   const dueDay = tracks.dueDays[i]!;
   // Most events are for the step after the one reached: no lookup for them.
