@@ -47,7 +47,7 @@ const ledger = {
   }),
   invoices: source.invoices.map((invoice) => ({ ...invoice, number: `FA${Math.floor(random() * 99_999)}` })),
 };
-const plan = planSync(
+const plan = await planSync(
   fromLedger(
     ledger,
     createClock('primer', () => Date.parse(`${TODAY}T09:00:00Z`)),

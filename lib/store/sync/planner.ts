@@ -159,7 +159,15 @@ function count(state: ReplicaState, entries: readonly SortedEntry[]) {
   return kept;
 }
 
-export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
+/** Lets the background answer the pages' messages between two builds of a long plan. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The items to write. A ledger that fits is one build; one that overflows takes a few, each
+ * compressing every chunk (about a second for a full area), so the planner yields between them
+ * rather than hold the background's messages for the whole search.
+ */
+export async function planSync(state: ReplicaState, options: PlanOptions): Promise<SyncPlan> {
   const limits = { ...SYNC_LIMITS, ...options.limits };
   const budget =
     limits.quotaBytes - (options.safetyMarginBytes ?? DEFAULT_SAFETY_MARGIN) - (options.foreignBytes ?? 0);
@@ -170,7 +178,9 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
     options.settledAfterDays,
   );
   const top = maxStamp(state);
-  const attempt = (n: number) => {
+  let builds = 0;
+  const attempt = async (n: number) => {
+    if (builds++ > 0) await breathe();
     const entries = unitEntries(state, units, n);
     const built = buildItems(entries, top, { maxItemBytes: limits.quotaBytesPerItem, ...options.chunk });
     const manifestOk = itemBytes(MANIFEST_KEY, built.items[MANIFEST_KEY]) <= limits.quotaBytesPerItem;
@@ -196,9 +206,9 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
   let ratio = 0.4;
   let lo = mandatory;
   let hi = units.length;
-  let best: ReturnType<typeof attempt> | undefined;
-  let over: ReturnType<typeof attempt> | undefined;
-  let floor: ReturnType<typeof attempt> | undefined;
+  let best: Awaited<ReturnType<typeof attempt>> | undefined;
+  let over: Awaited<ReturnType<typeof attempt>> | undefined;
+  let floor: Awaited<ReturnType<typeof attempt>> | undefined;
   let sameSide = 0;
   let lastFits: boolean | undefined;
   for (let round = 0; round < MAX_BUILDS && lo <= hi; round++) {
@@ -212,7 +222,7 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
         t0 + ((budget - best.built.bytes) * (t1 - t0)) / (over.built.bytes - best.built.bytes),
       );
     } else a = longest(lo, hi, budget / ratio);
-    const trial = attempt(a);
+    const trial = await attempt(a);
     if (a === mandatory) floor = trial;
     if (text[a]! > 0) ratio = trial.built.bytes / text[a]!;
     sameSide = trial.fits === lastFits ? sameSide + 1 : 1;
@@ -231,13 +241,13 @@ export function planSync(state: ReplicaState, options: PlanOptions): SyncPlan {
   // sent whole): halve until something fits rather than settle for the mandatory part.
   while (!best && lo <= hi) {
     const a = Math.floor((lo + hi) / 2);
-    const trial = attempt(a);
+    const trial = await attempt(a);
     if (a === mandatory) floor = trial;
     if (trial.fits) best = trial;
     else hi = a - 1;
   }
   // Nothing fits: not even the mandatory part (then nothing is written).
-  best ??= floor ?? attempt(mandatory);
+  best ??= floor ?? (await attempt(mandatory));
   const kept = best.fits ? count(state, best.entries) : { invoices: 0, clients: 0, events: 0, records: 0 };
   const localOnly = {
     invoices: totals.invoices - kept.invoices,

@@ -147,7 +147,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         foreignItems++;
       }
     }
-    const plan = planSync(state, {
+    const plan = await planSync(state, {
       today: options.today(),
       limits,
       safetyMarginBytes: safetyMargin,

@@ -138,14 +138,14 @@ describe('the compact codec', { timeout: 30_000 }, () => {
     expect(sorted(toLedgerReport(back).ledger)).toBe(sorted(edited));
   });
 
-  it('fits 4,000 open invoices of a realistic ledger, each with every step taken, safety margin kept', () => {
+  it('fits 4,000 open invoices of a realistic ledger, each with every step taken, safety margin kept', async () => {
     const today = '2026-06-15';
     const ledger = generateLedger({ invoices: 16_000, today, seed: 42 });
     const state = fromLedger(
       ledger,
       createClock('nodeA', () => 1_780_000_000_000),
     );
-    const plan = planSync(state, { today });
+    const plan = await planSync(state, { today });
     expect(plan.fits).toBe(true);
     expect(plan.bytes).toBeLessThanOrEqual(102_400 - DEFAULT_SAFETY_MARGIN);
     for (const [key, value] of Object.entries(plan.items))
