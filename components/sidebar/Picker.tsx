@@ -3,6 +3,7 @@ import { isPublicMailDomain, type MatchResult } from '../../lib/domain/matching'
 import type { Client, Ledger, Segment } from '../../lib/domain/schemas';
 import type { ThreadContext } from '../../lib/mail/types';
 import type { LedgerAccess } from '../../lib/extension/ledger-port';
+import { clientIdentity, importedClientId } from '../../lib/import/ids';
 import type { Formatter } from './format';
 import type { LedgerView } from './model';
 
@@ -192,9 +193,14 @@ function NewSender({
 
   async function create(event: Event) {
     event.preventDefault();
+    // Identified by the sender's address, as an import would: the same sender turned into a client
+    // on two browsers before they sync is one client, and sync need not carry the id.
+    const identity = clientIdentity({ name: name.trim(), emails: [sender.email] });
+    let id = importedClientId(identity);
+    for (let n = 2; ledger.clients.some((c) => c.id === id); n++) id = importedClientId(`${identity}#${n}`);
     try {
       const client = await repo.saveClient({
-        id: `client-${crypto.randomUUID()}`,
+        id,
         name: name.trim(),
         segment,
         emails: [sender.email],

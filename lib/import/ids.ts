@@ -4,7 +4,8 @@ import { normaliseName } from './text';
 /**
  * Imported records get ids derived from what identifies them (client key, invoice number), so
  * importing the same file twice lands on the same records, and sync can leave out an id it can
- * derive from the record beside it (lib/store/sync/derived-ids.ts).
+ * derive from the record beside it (lib/store/sync/derived-ids.ts). Clients made by hand from a
+ * sender in the sidebar get theirs the same way.
  */
 export function importedClientId(key: string): string {
   return `imp-c-${hash53(key)}`;

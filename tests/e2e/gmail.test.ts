@@ -4,6 +4,7 @@ import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../lib/domain/calendar';
 import { parseEInvoice } from '../../lib/import';
+import { clientIdentity, importedClientId } from '../../lib/import/ids';
 import { agenda } from '../../lib/domain/engine';
 import { demoMailboxHtml, demoThreadId } from '../../lib/demo/mailbox';
 import { demoLedger } from '../../lib/demo/sample-ledger';
@@ -116,6 +117,10 @@ describe('Gmail sidebar', () => {
     expect(await form.textContent()).toContain('compta@boulangerie-martin.fr');
     await form.getByRole('button', { name: 'Créer le client' }).click();
     await expect.poll(() => clientName(sidebar).textContent()).toBe('Claire Martin');
+    // Its id comes from the address, as an import's would: two browsers learning it make one client.
+    expect(await sidebar.getByTestId('client-view').getAttribute('data-client-id')).toBe(
+      importedClientId(clientIdentity({ name: 'Claire Martin', emails: ['compta@boulangerie-martin.fr'] })),
+    );
     // The address is now known: the same thread, opened again, is recognised at once.
     await page.reload();
     await expect.poll(() => clientName(sidebar).textContent(), { timeout: 15_000 }).toBe('Claire Martin');

@@ -129,7 +129,8 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
   /**
    * Ids as the product makes them: events get the id of their content (lib/domain/ids.ts),
    * numbered on when the same content comes again; imported clients and invoices the id of what
-   * identified them (lib/import/ids.ts); clients created by hand in the sidebar a random UUID.
+   * identified them (lib/import/ids.ts); a few clients, made by hand before clients learnt from a
+   * sender got derived ids too, a random UUID.
    */
   function record(draft: Draft): LedgerEvent {
     const event = newEvent(draft as EventDraft);
@@ -178,7 +179,8 @@ export function generateLedger({ invoices: count, today, seed }: GenerateOptions
       address: [`${between(1, 120)} rue de la République`, `69000 ${town}`],
       notes: '',
     };
-    // Most clients come with their invoices from the accounting export; a few were added by hand.
+    // Most clients come with their invoices from the accounting export; a few older ones were
+    // added by hand when such clients still got random ids (they keep them).
     let id = idRandom() < 0.9 ? importedClientId(clientIdentity(client)) : `client-${uuid()}`;
     for (let n = 2; clientIds.has(id); n++) id = importedClientId(`${clientIdentity(client)}#${n}`);
     clientIds.add(id);
