@@ -5,7 +5,10 @@ import { translator } from '../../../lib/i18n';
 import { localChangeChannel, type LedgerChange } from '../../../lib/store/changes';
 import { openLedgerDb, type LedgerDb } from '../../../lib/store/db';
 import { createLedgerRepository } from '../../../lib/store/repository';
-import { MANIFEST_KEY } from '../../../lib/store/sync/chunking';
+import { buildItems, decodeManifest, MANIFEST_KEY, stateEntries } from '../../../lib/store/sync/chunking';
+import { packText, unpackText } from '../../../lib/store/sync/compress';
+import { createClock } from '../../../lib/store/sync/hlc';
+import { fromLedger } from '../../../lib/store/sync/ledger-bridge';
 import {
   createSyncService,
   type SyncService,
@@ -56,6 +59,51 @@ const invoice = {
 };
 
 describe('the sync service', { timeout: 30_000 }, () => {
+  it('takes over what the previous version wrote (format 2) and rewrites it in format 3', async () => {
+    const time = { t: 1_780_000_000_000 };
+    const area = memoryArea(() => time.t);
+    // The previous version's items: ids written in full, chunks packed without the primer.
+    const generated = generateLedger({ invoices: 30, today: TODAY, seed: 12 });
+    const clientIds = new Map(generated.clients.map((c, i) => [c.id, `c${i + 1}`]));
+    const old: Ledger = {
+      ...generated,
+      clients: generated.clients.map((c) => ({ ...c, id: clientIds.get(c.id)! })),
+      invoices: generated.invoices.map((v, i) => ({
+        ...v,
+        id: `i${i + 1}`,
+        clientId: clientIds.get(v.clientId)!,
+      })),
+      events: [],
+    };
+    const built = buildItems(
+      stateEntries(
+        fromLedger(
+          old,
+          createClock('old', () => time.t),
+        ),
+      ),
+      undefined,
+    );
+    for (const [key, value] of Object.entries(built.items)) {
+      if (key !== MANIFEST_KEY) expect(unpackText(value)).not.toMatch(/~[A-Za-z]=/);
+      area.items.set(
+        key,
+        key === MANIFEST_KEY
+          ? value.replace(/^3\|/, '2|')
+          : packText(unpackText(value).replace(/^3\|/, '2|'), false),
+      );
+    }
+    expect(decodeManifest(area.items.get(MANIFEST_KEY))?.version).toBe('2');
+    const b = await browser(area, time);
+    expect((await b.service.syncNow()).state).toBe('synced');
+    const ledger = await b.repo.loadLedger();
+    expect(ledger.clients.map((c) => c.id).sort()).toEqual(old.clients.map((c) => c.id).sort());
+    expect(ledger.invoices.map((i) => i.id).sort()).toEqual(old.invoices.map((i) => i.id).sort());
+    expect(decodeManifest(area.items.get(MANIFEST_KEY))?.version).toBe('3');
+    for (const [key, value] of area.items)
+      if (key !== MANIFEST_KEY) expect(String(value)).toMatch(/^[0-9A-Za-z]{1,5}'/);
+  });
+
   it('brings an edit made on one browser into the other one’s ledger, announced as from sync', async () => {
     const time = { t: 1_780_000_000_000 };
     const area = memoryArea(() => time.t);
