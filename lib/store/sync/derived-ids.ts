@@ -4,9 +4,9 @@ import { clientIdentity, importedClientId, importedInvoiceId, invoiceKey } from 
 import type { Json, RecordKind } from './state';
 
 /**
- * Ids that sync need not carry because the entry beside them gives them back: an imported
- * client's from what identified it (lib/import/ids.ts), an imported invoice's from its client and
- * number, an event's from its content (lib/domain/ids.ts). The writer checks that the id derived
+ * Ids that sync need not carry because the entry beside them gives them back: a client's from
+ * what identified it when it was imported or learnt from a sender (lib/import/ids.ts), an imported
+ * invoice's from its client and number, an event's from its content (lib/domain/ids.ts). The writer checks that the id derived
  * from the values it writes is the record's id before leaving it out, so a record edited since
  * (a renamed client, a corrected number) keeps its id written in full.
  */
