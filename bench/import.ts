@@ -1,5 +1,6 @@
 import { addDays } from '../lib/domain/calendar';
 import { analyseCsv, importCsv } from '../lib/import';
+import { prng } from '../tests/support/generate-ledger';
 
 /**
  * CSV import of a large export: 50,000 rows from ~5,000 clients, the way a French accounting
@@ -11,17 +12,6 @@ const CLIENTS = 5_000;
 const RUNS = 5;
 const BUDGET_MS = 2000;
 const TODAY = '2026-11-23';
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'Boulangerie',

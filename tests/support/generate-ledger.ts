@@ -29,7 +29,7 @@ export interface GenerateOptions {
 }
 
 /** Mulberry32: tiny, fast and good enough to spread test data; never Math.random. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
